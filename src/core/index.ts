@@ -3,5 +3,17 @@
 // webview page all bundle the same numbers.
 
 // --- scalars, vectors, expression evaluator ---
+export { sigmoid } from "./scalars/sigmoid";
+export { sigmoidDerivative } from "./scalars/sigmoidDerivative";
+export { logit } from "./scalars/logit";
+export { logSigmoid } from "./scalars/logSigmoid";
+export { softplus } from "./scalars/softplus";
+export { tanhDerivative } from "./scalars/tanhDerivative";
+export { relu, reluDerivative } from "./scalars/relu";
+export { logSumExp } from "./vectors/logSumExp";
+export { softmax, softmaxInto } from "./vectors/softmax";
+export { logSoftmax } from "./vectors/logSoftmax";
+export { sigmoidInto, sigmoidArray, logSigmoidInto, softplusInto } from "./vectors/elementwise";
+export type { NumericVector } from "./vectors/vectorInput";
 
 // --- losses, recurrent cells, deep networks ---
