@@ -1,0 +1,84 @@
+// Every bundle of Sigmoid Lab, from one script:
+//   dist/extension.js      the extension for VS Code desktop (Node, CommonJS)
+//   dist/web/extension.js  the same extension for vscode.dev (browser worker, no Node API)
+//   dist/webview/main.js   the Lab panel page, with Chart.js and the math core inside (IIFE)
+// Flags: --production (minify, no source maps), --watch (rebuild on change).
+import * as esbuild from "esbuild";
+import { copyFile, mkdir } from "node:fs/promises";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+/** Prints esbuild's problems in the `file:line:col: error: …` form VS Code's problem matcher reads. */
+const problemReporter = {
+  name: "problem-reporter",
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        if (location)
+          console.error(`${location.file}:${location.line}:${location.column}: ${text}`);
+        else console.error(text);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : "linked",
+  sourcesContent: false,
+  logLevel: "warning",
+  legalComments: "none",
+  plugins: [problemReporter],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ["src/extension.ts"],
+    outfile: "dist/extension.js",
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["vscode"],
+  },
+  {
+    ...common,
+    entryPoints: ["src/extension.ts"],
+    outfile: "dist/web/extension.js",
+    platform: "browser",
+    format: "cjs",
+    target: "es2022",
+    mainFields: ["browser", "module", "main"],
+    external: ["vscode"],
+    define: { "process.env.SIGMOID_LAB_WEB": '"1"' },
+  },
+  {
+    ...common,
+    entryPoints: { main: "webview/main.ts" },
+    outdir: "dist/webview",
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+  },
+];
+
+async function copyStatic() {
+  await mkdir("dist/webview", { recursive: true });
+  await copyFile("webview/main.css", "dist/webview/main.css");
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  await copyStatic();
+  console.log("esbuild: watching for changes");
+} else {
+  const started = performance.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await copyStatic();
+  console.log(
+    `esbuild: built ${builds.length} bundles in ${Math.round(performance.now() - started)} ms${production ? " (production)" : ""}`,
+  );
+}

@@ -1,0 +1,24 @@
+// activate(): wiring only. Each surface registers itself and hands back its disposables.
+import * as vscode from "vscode";
+import { createLog } from "./log";
+import { openLab } from "./commands";
+import { registerLabSerializer } from "./panel/labPanel";
+
+/** What other extensions (and our integration tests) can read from `extension.exports`. */
+export interface SigmoidLabApi {
+  /** Wall time of activate(), in milliseconds. */
+  readonly activationTimeMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): SigmoidLabApi {
+  const started = performance.now();
+  const uri = context.extensionUri;
+  context.subscriptions.push(
+    createLog(),
+    registerLabSerializer(uri),
+    vscode.commands.registerCommand("sigmoidLab.open", openLab(uri)),
+  );
+  return { activationTimeMs: performance.now() - started };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,47 @@
+// The Lab page's HTML: a strict Content-Security-Policy with a per-load nonce, and only the
+// extension's own dist/webview folder as a source of scripts, styles and images.
+import * as vscode from "vscode";
+
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function renderLabHtml(
+  webview: vscode.Webview,
+  webviewRoot: vscode.Uri,
+  locale: string,
+): string {
+  const nonce = createNonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.js"));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.css"));
+  // No 'unsafe-eval' and no 'unsafe-inline' for scripts; Chart.js sets inline style attributes on its
+  // canvas, which style-src 'unsafe-inline' would allow — we keep styles to the stylesheet plus the
+  // style attributes Chart.js writes through the CSSOM, which CSP does not block.
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data: blob:`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(locale)}">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link href="${style}" rel="stylesheet">
+  <title>Sigmoid Lab</title>
+</head>
+<body>
+  <div id="app" aria-live="polite"></div>
+  <script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[^\w-]/g, "");
+}
