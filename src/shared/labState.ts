@@ -28,10 +28,25 @@ export interface LabState {
   activations: ActivationsState;
 }
 
-/** What a hover link, CodeLens or command asks the panel to show. */
+export const ACTIVATION_IDS = ["sigmoid", "tanh", "relu"] as const;
+export type ActivationId = (typeof ACTIVATION_IDS)[number];
+
+export const CELL_IDS = ["lstm", "gru", "rnn"] as const;
+export type CellId = (typeof CELL_IDS)[number];
+
+/** What a hover link, CodeLens or command asks the panel to show. Every field is optional. */
 export interface LabIntent {
   view?: ViewId;
+  /** Activations: the probe x. */
   x?: number;
+  /** Logits & softmax: the logits to show (1–32 finite numbers). */
+  logits?: number[];
+  /** Vanishing gradients: a network to simulate (from a CodeLens over nn.Sequential). */
+  depth?: number;
+  width?: number;
+  activation?: ActivationId;
+  /** LSTM & GRU: which cell. */
+  cell?: CellId;
 }
 
 /** Limits of every control; the same numbers clamp the UI, saved states and incoming intents. */
@@ -131,10 +146,39 @@ export function sanitizeIntent(input: unknown): { intent: LabIntent; problems: s
       if (clamped.note) problems.push(clamped.note);
     } else problems.push("x must be a finite number");
   }
+  if (input.logits !== undefined) {
+    const logits = input.logits;
+    if (
+      Array.isArray(logits) &&
+      logits.length >= 1 &&
+      logits.length <= 32 &&
+      logits.every((v) => typeof v === "number" && Number.isFinite(v))
+    ) {
+      intent.logits = logits as number[];
+    } else problems.push("logits must be 1 to 32 finite numbers");
+  }
+  for (const name of ["depth", "width"] as const) {
+    const value = input[name];
+    if (value === undefined) continue;
+    if (typeof value === "number" && Number.isInteger(value) && value >= 1) intent[name] = value;
+    else problems.push(`${name} must be a positive integer`);
+  }
+  if (input.activation !== undefined) {
+    if ((ACTIVATION_IDS as readonly unknown[]).includes(input.activation)) {
+      intent.activation = input.activation as ActivationId;
+    } else problems.push(`activation must be one of ${ACTIVATION_IDS.join(", ")}`);
+  }
+  if (input.cell !== undefined) {
+    if ((CELL_IDS as readonly unknown[]).includes(input.cell)) intent.cell = input.cell as CellId;
+    else problems.push(`cell must be one of ${CELL_IDS.join(", ")}`);
+  }
   return { intent, problems };
 }
 
-/** The state after an intent: the intent wins where it says something. */
+/**
+ * The state after an intent: the intent wins where it says something. Views that own the other
+ * intent fields (logits, depth, width, activation, cell) extend this as they are added.
+ */
 export function applyIntent(state: LabState, intent: LabIntent): LabState {
   return {
     ...state,
