@@ -1,0 +1,114 @@
+// nn.GRU, one layer, batch of one, PyTorch's equations and gate order (r, z, n):
+//   r = σ(W_ir x + b_ir + W_hr h + b_hr)             reset gate: how much of h the candidate sees
+//   z = σ(W_iz x + b_iz + W_hz h + b_hz)             update gate: how much of h to keep
+//   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))    candidate
+//   h' = (1 − z) ⊙ n + z ⊙ h, computed as (h − n) ⊙ z + n like PyTorch's CPU cell
+import { NumericVector } from "../shapes";
+import { GruParams, PreparedCell, prepareCell, readInputs, readState, splitRows } from "./params";
+
+export interface GruGates {
+  reset: Float64Array[];
+  update: Float64Array[];
+  candidate: Float64Array[];
+}
+
+export interface GruResult {
+  /** h_t for every step, T × H. */
+  outputs: Float64Array[];
+  /** Final hidden state h_T. */
+  h: Float64Array;
+  /** Gate activations r, z and the candidate n for every step, each T × H. */
+  gates: GruGates;
+}
+
+/**
+ * One step on flat buffers. Writes r, z, n (3H) at gatesOffset, W_hn h + b_hn (H) at
+ * hiddenCandidateOffset (the backward pass needs it), and h' at outOffset. `scratch` holds 3H
+ * input-side pre-activations.
+ */
+export function gruStep(
+  cell: PreparedCell,
+  x: Float64Array,
+  xOffset: number,
+  hPrev: Float64Array,
+  prevOffset: number,
+  gates: Float64Array,
+  gatesOffset: number,
+  hiddenCandidate: Float64Array,
+  hiddenCandidateOffset: number,
+  hOut: Float64Array,
+  outOffset: number,
+  scratch: Float64Array,
+): void {
+  const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
+  const rows = 3 * hidden;
+  for (let k = 0; k < rows; k++) {
+    let fromInput = biasIh[k];
+    const rowIh = k * input;
+    for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
+    let fromHidden = biasHh[k];
+    const rowHh = k * hidden;
+    for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
+    scratch[k] = fromInput;
+    gates[gatesOffset + k] = fromHidden;
+  }
+  for (let k = 0; k < hidden; k++) {
+    // σ(a) = e^a / (1 + e^a) for a < 0, so that e^(−a) never overflows.
+    const a = gates[gatesOffset + k] + scratch[k];
+    const ea = Math.exp(a < 0 ? a : -a);
+    const resetGate = a < 0 ? ea / (1 + ea) : 1 / (1 + ea);
+    const b = gates[gatesOffset + hidden + k] + scratch[hidden + k];
+    const eb = Math.exp(b < 0 ? b : -b);
+    const updateGate = b < 0 ? eb / (1 + eb) : 1 / (1 + eb);
+    const fromHidden = gates[gatesOffset + 2 * hidden + k];
+    const candidate = Math.tanh(scratch[2 * hidden + k] + fromHidden * resetGate);
+    gates[gatesOffset + k] = resetGate;
+    gates[gatesOffset + hidden + k] = updateGate;
+    gates[gatesOffset + 2 * hidden + k] = candidate;
+    hiddenCandidate[hiddenCandidateOffset + k] = fromHidden;
+    hOut[outOffset + k] = (hPrev[prevOffset + k] - candidate) * updateGate + candidate;
+  }
+}
+
+/** Runs the GRU over inputs (T × I) from h0 (zeros when absent). Parameter forms: ./params.ts. */
+export function gru(params: GruParams, inputs: unknown, h0?: NumericVector): GruResult {
+  const cell = prepareCell("gru", params);
+  const { hidden } = cell;
+  const { data: x, steps } = readInputs(inputs, cell.input);
+  const hStart = readState("h0", h0, hidden);
+  const hAll = new Float64Array(steps * hidden);
+  const gatesAll = new Float64Array(steps * 3 * hidden);
+  const hiddenCandidate = new Float64Array(hidden);
+  const scratch = new Float64Array(3 * hidden);
+  gruStep(cell, x, 0, hStart, 0, gatesAll, 0, hiddenCandidate, 0, hAll, 0, scratch);
+  for (let t = 1; t < steps; t++) {
+    gruStep(
+      cell,
+      x,
+      t * cell.input,
+      hAll,
+      (t - 1) * hidden,
+      gatesAll,
+      t * 3 * hidden,
+      hiddenCandidate,
+      0,
+      hAll,
+      t * hidden,
+      scratch,
+    );
+  }
+  const gateRowsOf = (block: number): Float64Array[] => {
+    const rows: Float64Array[] = new Array(steps);
+    for (let t = 0; t < steps; t++) {
+      const start = (3 * t + block) * hidden;
+      rows[t] = gatesAll.slice(start, start + hidden);
+    }
+    return rows;
+  };
+  const last = (steps - 1) * hidden;
+  return {
+    outputs: splitRows(hAll, steps, hidden),
+    h: hAll.slice(last, last + hidden),
+    gates: { reset: gateRowsOf(0), update: gateRowsOf(1), candidate: gateRowsOf(2) },
+  };
+}

@@ -1,0 +1,10 @@
+// Recurrent cells in PyTorch's parameter layout and backpropagation through time.
+export type { GruParams, LstmParams, RecurrentKind, RecurrentParams, RnnNonlinearity, RnnParams } from "./params";
+export { lstm } from "./lstm";
+export type { LstmGates, LstmResult, LstmState } from "./lstm";
+export { gru } from "./gru";
+export type { GruGates, GruResult } from "./gru";
+export { rnn } from "./rnn";
+export type { RnnResult } from "./rnn";
+export { gradientThroughTime } from "./gradientThroughTime";
+export { fromStateDict } from "./fromStateDict";
