@@ -12,14 +12,34 @@ const layerBoundary = {
       patterns: [
         { group: ["vscode"], message: "src/core and src/shared must not import vscode." },
         {
-          group: ["node:*", "fs", "path", "os", "crypto", "child_process", "util", "worker_threads"],
+          group: [
+            "node:*",
+            "fs",
+            "path",
+            "os",
+            "crypto",
+            "child_process",
+            "util",
+            "worker_threads",
+          ],
           message: "src/core and src/shared must not import Node modules.",
         },
-        { group: ["**/panel/**", "**/hover/**", "**/analysis/**", "**/webview/**"], message: "Layers never mix." },
+        {
+          group: ["**/panel/**", "**/hover/**", "**/analysis/**", "**/webview/**"],
+          message: "Layers never mix.",
+        },
       ],
     },
   ],
-  "no-restricted-globals": ["error", "window", "document", "navigator", "process", "Buffer", "require"],
+  "no-restricted-globals": [
+    "error",
+    "window",
+    "document",
+    "navigator",
+    "process",
+    "Buffer",
+    "require",
+  ],
 };
 
 export default tseslint.config(
@@ -34,7 +54,10 @@ export default tseslint.config(
       "no-eval": "error",
       "no-implied-eval": "error",
       "no-new-func": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
