@@ -12,3 +12,10 @@ export function openLab(extensionUri: vscode.Uri, view?: ViewId) {
     LabPanel.createOrShow(extensionUri, view ? { ...intent, view } : intent);
   };
 }
+
+/** The palette commands that open the panel on one view: "Sigmoid Lab: Open Activations", … */
+export const VIEW_COMMANDS: readonly { command: string; view: ViewId }[] = [
+  { command: "sigmoidLab.openActivations", view: "activations" },
+  { command: "sigmoidLab.openVanishing", view: "vanishing" },
+  { command: "sigmoidLab.openSoftmax", view: "softmax" },
+];

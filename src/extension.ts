@@ -1,7 +1,7 @@
 // activate(): wiring only. Each surface registers itself and hands back its disposables.
 import * as vscode from "vscode";
 import { createLog } from "./log";
-import { openLab } from "./commands";
+import { VIEW_COMMANDS, openLab } from "./commands";
 import { registerLabSerializer } from "./panel/labPanel";
 
 /** What other extensions (and our integration tests) can read from `extension.exports`. */
@@ -17,6 +17,9 @@ export function activate(context: vscode.ExtensionContext): SigmoidLabApi {
     createLog(),
     registerLabSerializer(uri),
     vscode.commands.registerCommand("sigmoidLab.open", openLab(uri)),
+    ...VIEW_COMMANDS.map(({ command, view }) =>
+      vscode.commands.registerCommand(command, openLab(uri, view)),
+    ),
   );
   return { activationTimeMs: performance.now() - started };
 }

@@ -22,14 +22,65 @@ export interface ActivationsState {
   curves: CurveId[];
 }
 
+export const ACTIVATION_IDS = ["sigmoid", "tanh", "relu"] as const;
+export type ActivationId = (typeof ACTIVATION_IDS)[number];
+
+export const INIT_IDS = ["normal", "xavier", "he"] as const;
+export type InitId = (typeof INIT_IDS)[number];
+
+export const VANISHING_MODES = ["gradients", "training"] as const;
+export type VanishingMode = (typeof VANISHING_MODES)[number];
+
+export interface VanishingState {
+  /** Number of layers, 1–200. */
+  depth: number;
+  /** Units per layer, 1–512. */
+  width: number;
+  activation: ActivationId;
+  /** Weight initialisation: N(0, scale²), Xavier (Glorot) normal, or He (Kaiming) normal. */
+  init: InitId;
+  /** Standard deviation for the "normal" initialisation. */
+  scale: number;
+  seed: number;
+  /** Random inputs the gradient norms are averaged over. */
+  samples: number;
+  /** One backward pass, or a few training steps with per-layer update sizes. */
+  mode: VanishingMode;
+  steps: number;
+  learningRate: number;
+}
+
+/** A 2-D point the user placed, with its class (0 or 1 for the binary model). */
+export interface LabeledPoint {
+  x: number;
+  y: number;
+  label: number;
+}
+
+export interface SoftmaxState {
+  /** The logits z that are edited (2–8 of them). */
+  logits: number[];
+  /** T in softmax(z / T). */
+  temperature: number;
+  /** The true class of the CrossEntropyLoss step-through. */
+  target: number;
+  /** 2 = binary logistic regression (one sigmoid); 3–5 = multinomial (softmax). */
+  classes: number;
+  /** The training points; labels ≥ classes are kept but left out of training. */
+  points: LabeledPoint[];
+  /** The class a click adds. */
+  brush: number;
+  epochs: number;
+  learningRate: number;
+}
+
 export interface LabState {
   version: typeof LAB_STATE_VERSION;
   view: ViewId;
   activations: ActivationsState;
+  vanishing: VanishingState;
+  softmax: SoftmaxState;
 }
-
-export const ACTIVATION_IDS = ["sigmoid", "tanh", "relu"] as const;
-export type ActivationId = (typeof ACTIVATION_IDS)[number];
 
 export const CELL_IDS = ["lstm", "gru", "rnn"] as const;
 export type CellId = (typeof CELL_IDS)[number];
@@ -54,13 +105,71 @@ export const LIMITS = {
   x: { min: -50, max: 50 },
   gain: { min: 0.05, max: 20 },
   range: { min: 1, max: 50 },
+  depth: { min: 1, max: 200, integer: true },
+  width: { min: 1, max: 512, integer: true },
+  scale: { min: 0.001, max: 10 },
+  seed: { min: 0, max: 2147483647, integer: true },
+  samples: { min: 1, max: 64, integer: true },
+  steps: { min: 1, max: 200, integer: true },
+  learningRate: { min: 0.0001, max: 10 },
+  logit: { min: -100, max: 100 },
+  temperature: { min: 0.05, max: 20 },
+  classes: { min: 2, max: 5, integer: true },
+  epochs: { min: 1, max: 2000, integer: true },
+  coordinate: { min: -5, max: 5 },
 } as const;
+
+export type ControlName = keyof typeof LIMITS;
+
+/** Editable logits: at least two (a softmax of one is always 1), at most eight bars. */
+export const LOGIT_COUNT = { min: 2, max: 8 } as const;
+/** Points beyond this many are not added: training stays well inside one frame. */
+export const MAX_POINTS = 300;
+
+/** A few points in two (or three) clusters, so the classifier has something to fit at first. */
+export function defaultPoints(): LabeledPoint[] {
+  return [
+    { x: -2, y: -1.5, label: 0 },
+    { x: -1.2, y: -2.4, label: 0 },
+    { x: -2.6, y: -0.4, label: 0 },
+    { x: -0.8, y: -0.9, label: 0 },
+    { x: 1.8, y: 1.2, label: 1 },
+    { x: 2.4, y: 0.3, label: 1 },
+    { x: 1.1, y: 2.2, label: 1 },
+    { x: 0.4, y: 0.9, label: 1 },
+    { x: -1.8, y: 2.4, label: 2 },
+    { x: -2.7, y: 1.6, label: 2 },
+    { x: -1.0, y: 3.1, label: 2 },
+  ];
+}
 
 export function defaultLabState(): LabState {
   return {
     version: LAB_STATE_VERSION,
     view: "activations",
     activations: { x: 0, gain: 1, range: 10, curves: [] },
+    vanishing: {
+      depth: 20,
+      width: 32,
+      activation: "sigmoid",
+      init: "normal",
+      scale: 1,
+      seed: 1,
+      samples: 8,
+      mode: "gradients",
+      steps: 30,
+      learningRate: 0.1,
+    },
+    softmax: {
+      logits: [2, 1, 0.1],
+      temperature: 1,
+      target: 0,
+      classes: 2,
+      points: defaultPoints(),
+      brush: 0,
+      epochs: 300,
+      learningRate: 0.5,
+    },
   };
 }
 
@@ -70,13 +179,22 @@ export interface Clamped {
   note?: string;
 }
 
-export function clampControl(name: keyof typeof LIMITS, value: number): Clamped {
-  const { min, max } = LIMITS[name];
+/**
+ * Forces a typed value into a control's range (and to a whole number where the control counts
+ * something). The note says what happened, e.g. "depth 10000 is above 200; using 200".
+ */
+export function clampControl(name: ControlName, value: number): Clamped {
+  const limits: { min: number; max: number; integer?: boolean } = LIMITS[name];
+  const { min, max } = limits;
   if (!Number.isFinite(value)) {
     return { value: min <= 0 && max >= 0 ? 0 : min, note: `${name} must be a finite number` };
   }
   if (value < min) return { value: min, note: `${name} ${value} is below ${min}; using ${min}` };
   if (value > max) return { value: max, note: `${name} ${value} is above ${max}; using ${max}` };
+  if (limits.integer && !Number.isInteger(value)) {
+    const whole = Math.min(max, Math.max(min, Math.round(value)));
+    return { value: whole, note: `${name} must be a whole number; using ${whole}` };
+  }
   return { value };
 }
 
@@ -88,8 +206,75 @@ function isViewId(value: unknown): value is ViewId {
   return typeof value === "string" && (VIEW_IDS as readonly string[]).includes(value);
 }
 
-function finiteOr(value: unknown, fallback: number, name: keyof typeof LIMITS): number {
+function finiteOr(value: unknown, fallback: number, name: ControlName): number {
   return typeof value === "number" ? clampControl(name, value).value : fallback;
+}
+
+function oneOf<T extends string>(ids: readonly T[], value: unknown, fallback: T): T {
+  return (ids as readonly unknown[]).includes(value) ? (value as T) : fallback;
+}
+
+function sanitizeVanishing(input: unknown): VanishingState {
+  const d = defaultLabState().vanishing;
+  const v = isRecord(input) ? input : {};
+  return {
+    depth: finiteOr(v.depth, d.depth, "depth"),
+    width: finiteOr(v.width, d.width, "width"),
+    activation: oneOf(ACTIVATION_IDS, v.activation, d.activation),
+    init: oneOf(INIT_IDS, v.init, d.init),
+    scale: finiteOr(v.scale, d.scale, "scale"),
+    seed: finiteOr(v.seed, d.seed, "seed"),
+    samples: finiteOr(v.samples, d.samples, "samples"),
+    mode: oneOf(VANISHING_MODES, v.mode, d.mode),
+    steps: finiteOr(v.steps, d.steps, "steps"),
+    learningRate: finiteOr(v.learningRate, d.learningRate, "learningRate"),
+  };
+}
+
+/** Logits clamped to ±100 and cut to 2–8 entries; anything else gives the defaults. */
+export function sanitizeLogits(input: unknown, fallback: number[]): number[] {
+  if (!Array.isArray(input) || input.length < LOGIT_COUNT.min) return fallback.slice();
+  const numbers = input.slice(0, LOGIT_COUNT.max);
+  if (!numbers.every((v) => typeof v === "number" && Number.isFinite(v))) return fallback.slice();
+  return numbers.map((v: number) => clampControl("logit", v).value);
+}
+
+function sanitizePoints(input: unknown, fallback: LabeledPoint[]): LabeledPoint[] {
+  if (!Array.isArray(input)) return fallback;
+  const points: LabeledPoint[] = [];
+  for (const p of input.slice(0, MAX_POINTS)) {
+    if (!isRecord(p) || typeof p.x !== "number" || typeof p.y !== "number") continue;
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+    const label = typeof p.label === "number" && Number.isInteger(p.label) ? p.label : -1;
+    if (label < 0 || label >= LIMITS.classes.max) continue;
+    points.push({
+      x: clampControl("coordinate", p.x).value,
+      y: clampControl("coordinate", p.y).value,
+      label,
+    });
+  }
+  return points;
+}
+
+function sanitizeSoftmax(input: unknown): SoftmaxState {
+  const d = defaultLabState().softmax;
+  const v = isRecord(input) ? input : {};
+  const logits = sanitizeLogits(v.logits, d.logits);
+  const classes = finiteOr(v.classes, d.classes, "classes");
+  const index = (value: unknown, count: number, fallback: number) =>
+    typeof value === "number" && Number.isInteger(value) && value >= 0 && value < count
+      ? value
+      : Math.min(fallback, count - 1);
+  return {
+    logits,
+    temperature: finiteOr(v.temperature, d.temperature, "temperature"),
+    target: index(v.target, logits.length, d.target),
+    classes,
+    points: sanitizePoints(v.points, d.points),
+    brush: index(v.brush, classes, d.brush),
+    epochs: finiteOr(v.epochs, d.epochs, "epochs"),
+    learningRate: finiteOr(v.learningRate, d.learningRate, "learningRate"),
+  };
 }
 
 /**
@@ -111,6 +296,11 @@ export function sanitizeLabState(input: unknown): { state: LabState; problems: s
   }
   const view = isViewId(input.view) ? input.view : defaults.view;
   if (!isViewId(input.view)) problems.push(`unknown view ${JSON.stringify(input.view)}`);
+  // A state saved before a view existed has no part for it: that view starts from its defaults.
+  const part = (name: "vanishing" | "softmax"): unknown => {
+    if (!isRecord(input[name])) problems.push(`no ${name} settings saved; using defaults`);
+    return input[name];
+  };
   const a = isRecord(input.activations) ? input.activations : {};
   const curves = Array.isArray(a.curves)
     ? CURVE_IDS.filter((id) => (a.curves as unknown[]).includes(id))
@@ -125,6 +315,8 @@ export function sanitizeLabState(input: unknown): { state: LabState; problems: s
         range: finiteOr(a.range, defaults.activations.range, "range"),
         curves,
       },
+      vanishing: sanitizeVanishing(part("vanishing")),
+      softmax: sanitizeSoftmax(part("softmax")),
     },
     problems,
   };
@@ -176,13 +368,28 @@ export function sanitizeIntent(input: unknown): { intent: LabIntent; problems: s
 }
 
 /**
- * The state after an intent: the intent wins where it says something. Views that own the other
- * intent fields (logits, depth, width, activation, cell) extend this as they are added.
+ * The state after an intent: the intent wins where it says something. Numbers are clamped to the
+ * controls' limits here too, since an intent may come from a CodeLens over a 1000-layer model.
+ * `cell` belongs to the LSTM & GRU view, which is not part of this state yet.
  */
 export function applyIntent(state: LabState, intent: LabIntent): LabState {
+  const vanishing = { ...state.vanishing };
+  if (intent.depth !== undefined) vanishing.depth = clampControl("depth", intent.depth).value;
+  if (intent.width !== undefined) vanishing.width = clampControl("width", intent.width).value;
+  if (intent.activation !== undefined) vanishing.activation = intent.activation;
+  let softmax = state.softmax;
+  if (intent.logits !== undefined) {
+    // One logit z is shown as the binary case softmax([z, 0]) = σ(z).
+    const raw = intent.logits.length === 1 ? [intent.logits[0], 0] : intent.logits;
+    const logits = sanitizeLogits(raw, softmax.logits);
+    softmax = { ...softmax, logits, target: Math.min(softmax.target, logits.length - 1) };
+  }
+  const x = intent.x === undefined ? state.activations.x : clampControl("x", intent.x).value;
   return {
     ...state,
     view: intent.view ?? state.view,
-    activations: { ...state.activations, x: intent.x ?? state.activations.x },
+    activations: { ...state.activations, x },
+    vanishing,
+    softmax,
   };
 }
