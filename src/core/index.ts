@@ -17,3 +17,8 @@ export { sigmoidInto, sigmoidArray, logSigmoidInto, softplusInto } from "./vecto
 export type { NumericVector } from "./vectors/vectorInput";
 
 // --- losses, recurrent cells, deep networks ---
+export * from "./losses";
+export * from "./recurrent";
+export * from "./networks";
+export { createRng } from "./random";
+export type { Rng } from "./random";
