@@ -54,12 +54,14 @@ export function lstmStep(
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   const rows = 4 * hidden;
   for (let k = 0; k < rows; k++) {
-    let fromInput = biasIh[k];
+    let fromInput = 0;
     const rowIh = k * input;
     for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
-    let fromHidden = biasHh[k];
+    fromInput += biasIh[k];
+    let fromHidden = 0;
     const rowHh = k * hidden;
     for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
+    fromHidden += biasHh[k];
     gates[gatesOffset + k] = fromHidden + fromInput;
   }
   for (let k = 0; k < hidden; k++) {

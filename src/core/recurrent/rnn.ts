@@ -32,12 +32,14 @@ export function rnnStep(
 ): void {
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   for (let k = 0; k < hidden; k++) {
-    let fromInput = biasIh[k];
+    let fromInput = 0;
     const rowIh = k * input;
     for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
-    let fromHidden = biasHh[k];
+    fromInput += biasIh[k];
+    let fromHidden = 0;
     const rowHh = k * hidden;
     for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
+    fromHidden += biasHh[k];
     const a = fromHidden + fromInput;
     hOut[outOffset + k] = useRelu ? (a > 0 ? a : a === a ? 0 : a) : Math.tanh(a);
   }
