@@ -1,0 +1,54 @@
+// Loads tree-sitter's Python grammar (WASM) once, on the first request. The bytes come from a loader
+// the host supplies — vscode.workspace.fs in the extension (desktop and web alike), node:fs in
+// tests — so this module needs no file system of its own and runs in a browser worker unchanged.
+import type * as TreeSitter from "web-tree-sitter";
+
+export type Tree = TreeSitter.Tree;
+export type SyntaxNode = TreeSitter.Node;
+
+/** The two WASM files: the runtime and the grammar (ABI 15, built by tree-sitter-cli 0.25). */
+export type WasmFile = "tree-sitter.wasm" | "tree-sitter-python.wasm";
+export type WasmLoader = (file: WasmFile) => Promise<Uint8Array>;
+
+let loader: WasmLoader | undefined;
+let parser: Promise<TreeSitter.Parser> | undefined;
+
+/** Tells the analysis where the WASM bytes come from. Call before the first analysis. */
+export function setWasmLoader(load: WasmLoader): void {
+  loader = load;
+  parser = undefined;
+}
+
+/** True once the parser has been requested (the host can show that loading is under way). */
+export function parserRequested(): boolean {
+  return parser !== undefined;
+}
+
+export function loadPythonParser(): Promise<TreeSitter.Parser> {
+  if (!parser) {
+    const load = loader;
+    if (!load) {
+      return Promise.reject(new Error("setWasmLoader(load) must be called before the analysis"));
+    }
+    parser = createParser(load);
+    // A failed load (a missing file) may be retried on the next document.
+    parser.catch(() => (parser = undefined));
+  }
+  return parser;
+}
+
+async function createParser(load: WasmLoader): Promise<TreeSitter.Parser> {
+  // The CommonJS build of web-tree-sitter, through require: its ES module build reads
+  // import.meta.url, which a CommonJS bundle does not have. esbuild bundles either way.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const runtime: typeof TreeSitter = require("web-tree-sitter");
+  const [core, grammar] = await Promise.all([
+    load("tree-sitter.wasm"),
+    load("tree-sitter-python.wasm"),
+  ]);
+  await runtime.Parser.init({ wasmBinary: core });
+  const python = await runtime.Language.load(grammar);
+  const created = new runtime.Parser();
+  created.setLanguage(python);
+  return created;
+}

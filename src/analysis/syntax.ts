@@ -1,0 +1,98 @@
+// Small helpers over tree-sitter's Python syntax tree.
+import type { SyntaxNode } from "./parser";
+import type { SourceRange } from "./finding";
+
+export function rangeOf(node: SyntaxNode): SourceRange {
+  return {
+    line: node.startPosition.row,
+    column: node.startPosition.column,
+    endLine: node.endPosition.row,
+    endColumn: node.endPosition.column,
+  };
+}
+
+/** The range from the end of `before` to the end of `node` (to delete ", nn.Softmax(dim=1)"). */
+export function rangeBetween(from: SyntaxNode, to: SyntaxNode, fromEnd: boolean): SourceRange {
+  const start = fromEnd ? from.endPosition : from.startPosition;
+  return {
+    line: start.row,
+    column: start.column,
+    endLine: to.endPosition.row,
+    endColumn: to.endPosition.column,
+  };
+}
+
+/** `a.b.c` as ["a", "b", "c"]; undefined for anything that is not a plain dotted name. */
+export function dottedName(node: SyntaxNode): string[] | undefined {
+  if (node.type === "identifier") return [node.text];
+  if (node.type === "attribute") {
+    const object = node.childForFieldName("object");
+    const attribute = node.childForFieldName("attribute");
+    if (!object || !attribute) return undefined;
+    const head = dottedName(object);
+    return head ? [...head, attribute.text] : undefined;
+  }
+  return undefined;
+}
+
+/** The positional arguments and keyword arguments of a call. */
+export interface CallArguments {
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+  /** `*layers` or `**kwargs` present: positions after it are unknown. */
+  splat: SyntaxNode[];
+}
+
+export function callArguments(call: SyntaxNode): CallArguments {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  const splat: SyntaxNode[] = [];
+  const list = call.childForFieldName("arguments");
+  if (list && list.type === "argument_list") {
+    for (const argument of list.namedChildren) {
+      if (!argument) continue;
+      if (argument.type === "keyword_argument") {
+        const name = argument.childForFieldName("name");
+        const value = argument.childForFieldName("value");
+        if (name && value) keywords.set(name.text, value);
+      } else if (argument.type === "list_splat" || argument.type === "dictionary_splat") {
+        splat.push(argument);
+      } else if (argument.type !== "comment") {
+        positional.push(argument);
+      }
+    }
+  }
+  return { positional, keywords, splat };
+}
+
+/** The first argument, or the keyword argument that stands for it (`input=`). */
+export function firstArgument(call: SyntaxNode, keyword = "input"): SyntaxNode | undefined {
+  const { positional, keywords } = callArguments(call);
+  return positional[0] ?? keywords.get(keyword);
+}
+
+/** Expressions that can be written before `.method()` or `[i]` without parentheses. */
+const PRIMARY = new Set([
+  "identifier",
+  "attribute",
+  "call",
+  "subscript",
+  "parenthesized_expression",
+  "list",
+  "tuple",
+  "dictionary",
+  "string",
+  "integer",
+  "float",
+]);
+
+/** The source text of `node`, parenthesised unless it is already a primary expression. */
+export function asPrimaryText(node: SyntaxNode): string {
+  return PRIMARY.has(node.type) ? node.text : `(${node.text})`;
+}
+
+export function integerLiteral(node: SyntaxNode | undefined): number | undefined {
+  if (!node || node.type !== "integer") return undefined;
+  const value = Number(node.text.replace(/_/g, ""));
+  return Number.isSafeInteger(value) ? value : undefined;
+}
