@@ -17,7 +17,10 @@ export function formatNumber(value: number, digits: number): string {
   if (value === -Infinity) return "-inf";
   const d = clampDigits(digits);
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 10 ** -Math.min(d - 1, 3) || magnitude >= 1e9)) {
+  // Below 1e-3 fixed digits would keep too few significant ones (with few digits: below what
+  // rounds to zero).
+  const tiny = d >= 4 ? 1e-3 : 0.5 * 10 ** -d;
+  if (magnitude !== 0 && (magnitude < tiny || magnitude >= 1e9)) {
     return value.toExponential(d - 1);
   }
   const text = value.toFixed(d);

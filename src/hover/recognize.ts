@@ -34,7 +34,8 @@ export interface TermMatch {
  * The term at `column` of `line`, or undefined. Never throws for any string and any column.
  */
 export function recognizeTerm(line: string, column: number): TermMatch | undefined {
-  if (!Number.isInteger(column) || column < 0 || column >= line.length) return undefined;
+  // column = line.length is the end of the line: a keyboard hover just after the last name.
+  if (!Number.isInteger(column) || column < 0 || column > line.length) return undefined;
   const min = Math.max(0, column - WINDOW.before);
   const max = Math.min(line.length, column + WINDOW.after);
   return (
