@@ -103,7 +103,7 @@ export function gru(params: GruParams, inputs: unknown, h0?: NumericVector): Gru
     const rows: Float64Array[] = new Array(steps);
     for (let t = 0; t < steps; t++) {
       const start = (3 * t + block) * hidden;
-      rows[t] = gatesAll.slice(start, start + hidden);
+      rows[t] = gatesAll.subarray(start, start + hidden);
     }
     return rows;
   };

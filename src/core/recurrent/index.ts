@@ -8,3 +8,5 @@ export { rnn } from "./rnn";
 export type { RnnResult } from "./rnn";
 export { gradientThroughTime } from "./gradientThroughTime";
 export { fromStateDict } from "./fromStateDict";
+export { createGruCell, createLstmCell, createRnnCell } from "./cells";
+export type { GruCell, GruStepResult, LstmCell, LstmStepResult, RnnCell } from "./cells";

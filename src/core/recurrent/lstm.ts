@@ -111,7 +111,7 @@ export function lstm(params: LstmParams, inputs: unknown, state?: LstmState): Ls
     const rows: Float64Array[] = new Array(steps);
     for (let t = 0; t < steps; t++) {
       const start = (4 * t + block) * hidden;
-      rows[t] = gatesAll.slice(start, start + hidden);
+      rows[t] = gatesAll.subarray(start, start + hidden);
     }
     return rows;
   };

@@ -138,6 +138,10 @@ export function prepareCell(
 
 /** inputs: T×I rows (or flat row-major T·I), T ≥ 1. */
 export function readInputs(value: unknown, input: number): { data: Float64Array; steps: number } {
+  // One step given as [Float64Array]: read in place, the common case of a caller stepping a cell.
+  if (Array.isArray(value) && value.length === 1 && value[0] instanceof Float64Array && value[0].length === input) {
+    return { data: value[0], steps: 1 };
+  }
   const m = readMatrix("inputs", value, undefined, input, "steps × input, one row per time step");
   if (m.rows < 1 || m.rows > maxSteps) {
     throw new RangeError(`inputs: expected between 1 and ${maxSteps} time steps, got ${m.rows}`);
@@ -147,12 +151,13 @@ export function readInputs(value: unknown, input: number): { data: Float64Array;
 
 export function readState(name: string, value: unknown, hidden: number): Float64Array {
   if (value === undefined || value === null) return new Float64Array(hidden);
+  if (value instanceof Float64Array && value.length === hidden) return value; // read only
   return readVector(name, value, hidden, "hidden");
 }
 
-/** Splits a flat T×width buffer into T row arrays (the contract's T × H nesting). */
+/** Views a flat T×width buffer as T rows (the contract's T × H nesting) without copying. */
 export function splitRows(flat: Float64Array, steps: number, width: number): Float64Array[] {
   const rows: Float64Array[] = new Array(steps);
-  for (let t = 0; t < steps; t++) rows[t] = flat.slice(t * width, (t + 1) * width);
+  for (let t = 0; t < steps; t++) rows[t] = flat.subarray(t * width, (t + 1) * width);
   return rows;
 }

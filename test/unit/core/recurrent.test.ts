@@ -4,7 +4,7 @@
 // (x.grad.norm(dim=-1) after outputs[-1].sum().backward()). 1e-12 relative.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { fromStateDict, gradientThroughTime, gru, lstm, rnn } from "../../../src/core";
+import { createGruCell, createLstmCell, createRnnCell, fromStateDict, gradientThroughTime, gru, lstm, rnn } from "../../../src/core";
 import type { RecurrentKind, RnnNonlinearity } from "../../../src/core";
 import { Json, assertClose, printWorstRelativeErrors, torchFixture } from "../../fixtures/torch/fixture";
 
@@ -115,4 +115,39 @@ describe("recurrent cells: bad input names the key and the expected shape", () =
   it("flat weights whose length is not 4·H²", () => {
     assert.throws(() => lstm({ weightIh: new Float64Array(12), weightHh: new Float64Array(10) }, [[0, 0, 0]]), { name: "RangeError", message: /params.weightHh: expected \(4·hidden\)×hidden values/ });
   });
+});
+
+describe("prepared cells step exactly like the sequence functions", () => {
+  for (const c of (torchFixture.recurrent as Json[]).filter((k) => k.steps === 30 && k.hidden === 16)) {
+    it(`${describeCase(c)}: createXCell().step, step after step, gives lstm()/gru()/rnn()'s outputs bit for bit`, () => {
+      const kind = c.kind as RecurrentKind;
+      const params = fromStateDict(kind, c.stateDict, { nonlinearity: c.nonlinearity });
+      if (kind === "lstm") {
+        const cell = createLstmCell(params);
+        const whole = lstm(params, c.inputs);
+        let state = { h: new Float64Array(c.hidden), c: new Float64Array(c.hidden), gates: new Float64Array(4 * c.hidden) };
+        for (let t = 0; t < c.steps; t++) {
+          state = cell.step(c.inputs[t], state.h, state.c);
+          assert.deepEqual(state.h, whole.outputs[t]);
+          assert.deepEqual(state.gates.subarray(c.hidden, 2 * c.hidden), whole.gates.forget[t]);
+        }
+      } else if (kind === "gru") {
+        const cell = createGruCell(params);
+        const whole = gru(params, c.inputs);
+        let h = new Float64Array(c.hidden);
+        for (let t = 0; t < c.steps; t++) {
+          h = cell.step(c.inputs[t], h).h;
+          assert.deepEqual(h, whole.outputs[t]);
+        }
+      } else {
+        const cell = createRnnCell(params);
+        const whole = rnn(params, c.inputs);
+        let h = new Float64Array(c.hidden);
+        for (let t = 0; t < c.steps; t++) {
+          h = cell.step(c.inputs[t], h);
+          assert.deepEqual(h, whole.outputs[t]);
+        }
+      }
+    });
+  }
 });
