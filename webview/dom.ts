@@ -47,9 +47,16 @@ export function numberControl(options: {
     value: options.value,
     "aria-label": options.label,
   });
+  let shown = options.value;
   box.addEventListener("input", () => {
-    if (box.value.trim() === "") return;
+    // An empty or half-typed box ("-", "1e") is not a number yet: wait for the next keystroke.
+    if (box.value.trim() === "" || box.validity.badInput) return;
     options.onInput(Number(box.value));
+  });
+  // While the box has focus it keeps what was typed (10000); on Enter or leaving it, it shows the
+  // value actually used (200), next to the note that says why.
+  box.addEventListener("change", () => {
+    box.value = String(shown);
   });
   slider.addEventListener("input", () => options.onInput(Number(slider.value)));
   const root = h(
@@ -62,6 +69,7 @@ export function numberControl(options: {
   return {
     root,
     set(value: number) {
+      shown = value;
       if (document.activeElement !== box) box.value = String(value);
       slider.value = String(value);
     },
@@ -78,4 +86,66 @@ export function formatNumber(value: number, digits = 6): string {
     return value.toExponential(digits - 1).replace("-", "−");
   }
   return value.toFixed(digits).replace("-", "−");
+}
+
+/** A labelled drop-down whose options are ids with human labels. */
+export function selectControl<T extends string>(options: {
+  id: string;
+  label: string;
+  choices: readonly { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}): { root: HTMLElement; set: (value: T) => void } {
+  const select = h("select", { id: options.id });
+  for (const choice of options.choices) {
+    select.append(h("option", { value: choice.value }, choice.label));
+  }
+  select.value = options.value;
+  select.addEventListener("change", () => options.onChange(select.value as T));
+  const root = h(
+    "div",
+    { class: "control select" },
+    h("label", { for: options.id }, options.label),
+    select,
+  );
+  return {
+    root,
+    set(value: T) {
+      select.value = value;
+    },
+  };
+}
+
+/**
+ * A chart's container: role="img" with an accessible name, the canvas inside, and beneath it a
+ * collapsible data table that says the same numbers in text (for screen readers and for copying).
+ */
+export function chartFigure(options: { id: string; label: string; caption: string }): {
+  figure: HTMLElement;
+  canvas: HTMLCanvasElement;
+  table: HTMLTableElement;
+  fallback: HTMLElement;
+} {
+  const canvas = h("canvas", { id: options.id });
+  const figure = h(
+    "div",
+    { class: "chart", role: "img", "aria-label": options.label, tabindex: 0 },
+    canvas,
+  );
+  const table = h("table", {});
+  const fallback = h(
+    "details",
+    { class: "data-table" },
+    h("summary", {}, `Data table: ${options.caption}`),
+    table,
+  );
+  table.dataset.caption = options.caption;
+  return { figure, canvas, table, fallback };
+}
+
+/** Fills a data table: one header row, then rows of already formatted cells. */
+export function fillTable(table: HTMLTableElement, headers: string[], rows: string[][]): void {
+  const head = h("thead", {}, h("tr", {}, ...headers.map((t) => h("th", { scope: "col" }, t))));
+  const body = h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((c) => h("td", {}, c)))));
+  table.replaceChildren(h("caption", {}, table.dataset.caption ?? ""), head, body);
 }

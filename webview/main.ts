@@ -12,36 +12,79 @@ import { MessageType, type ToWebview } from "../src/shared/protocol";
 import { applyThemeDefaults } from "./charts/chartSetup";
 import { h } from "./dom";
 import { readTheme, watchTheme } from "./theme";
-import type { LabView } from "./view";
+import type { LabView, StateUpdate } from "./view";
 import { ActivationsView } from "./views/activations";
+import { SoftmaxView } from "./views/softmax";
+import { VanishingView } from "./views/vanishing";
 import { onHostMessage, saveState, savedState, send, warn } from "./vscodeApi";
 
 let state: LabState = defaultLabState();
-const views: LabView[] = [];
 const tabs = new Map<ViewId, HTMLButtonElement>();
 const status = h("p", { class: "status", role: "status" });
+
+function viewUpdate(view: () => LabView): StateUpdate {
+  return (update, note) => {
+    view().showNote(note);
+    setState(update(state));
+  };
+}
+
+const views: LabView[] = [];
+const activations: LabView = new ActivationsView(viewUpdate(() => activations));
+const vanishing: LabView = new VanishingView(viewUpdate(() => vanishing));
+const softmax: LabView = new SoftmaxView(viewUpdate(() => softmax));
+views.push(activations, vanishing, softmax);
+
+/** The view a state shows; a view this page does not have yet (LSTM & GRU) falls back to the first. */
+function currentView(): LabView {
+  return views.find((v) => v.id === state.view) ?? views[0];
+}
 
 function setState(next: LabState): void {
   state = next;
   saveState(state);
-  show();
+  scheduleRender();
 }
 
-const activations = new ActivationsView((update, note) => {
-  activations.showNote(note);
-  setState(update(state));
-});
-views.push(activations);
+// Drawing is throttled to one redraw per animation frame: the first change in a frame draws at
+// once (no added latency), changes that arrive while that frame is still open are coalesced into
+// one redraw on the next frame. A slider dragged across its range therefore never queues work.
+let drawnThisFrame = false;
+let redrawQueued = false;
+let forceNext = false;
 
-function show(): void {
+function scheduleRender(force = false): void {
+  forceNext ||= force;
+  if (drawnThisFrame) {
+    if (!redrawQueued) {
+      redrawQueued = true;
+      requestAnimationFrame(() => {
+        redrawQueued = false;
+        drawnThisFrame = false;
+        renderNow();
+      });
+    }
+    return;
+  }
+  renderNow();
+}
+
+function renderNow(): void {
+  drawnThisFrame = true;
+  requestAnimationFrame(() => {
+    if (!redrawQueued) drawnThisFrame = false;
+  });
+  const force = forceNext;
+  forceNext = false;
+  const shown = currentView();
   for (const view of views) {
-    const selected = view.id === state.view;
+    const selected = view === shown;
     view.root.hidden = !selected;
     const tab = tabs.get(view.id)!;
     tab.setAttribute("aria-selected", String(selected));
     tab.tabIndex = selected ? 0 : -1;
-    if (selected) view.render(state);
   }
+  shown.render(state, force);
 }
 
 function buildShell(): HTMLElement {
@@ -55,13 +98,18 @@ function buildShell(): HTMLElement {
     view.root.id = `view-${view.id}`;
     view.root.setAttribute("role", "tabpanel");
     view.root.setAttribute("aria-labelledby", tab.id);
+    view.root.hidden = true;
     tab.addEventListener("click", () => setState({ ...state, view: view.id }));
     tab.addEventListener("keydown", (event) => {
       const order = views.map((v) => v.id);
       const at = order.indexOf(view.id);
-      const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-      if (step === 0) return;
-      const next = order[(at + step + order.length) % order.length];
+      let next: ViewId | undefined;
+      if (event.key === "ArrowRight") next = order[(at + 1) % order.length];
+      else if (event.key === "ArrowLeft") next = order[(at - 1 + order.length) % order.length];
+      else if (event.key === "Home") next = order[0];
+      else if (event.key === "End") next = order[order.length - 1];
+      if (!next) return;
+      event.preventDefault();
       setState({ ...state, view: next });
       tabs.get(next)!.focus();
     });
@@ -81,14 +129,21 @@ function buildShell(): HTMLElement {
 function exportButton(label: string, format: "png" | "csv" | "py"): HTMLButtonElement {
   const button = h("button", { type: "button", class: "secondary" }, `Export ${label}`);
   button.addEventListener("click", () => {
-    const view = views.find((v) => v.id === state.view)!;
-    const payload =
-      format === "png"
-        ? view.exportPng()
-        : format === "csv"
-          ? view.exportCsv()
-          : view.exportScript();
-    send({ type: MessageType.Export, format, ...payload });
+    const view = currentView();
+    try {
+      const payload =
+        format === "png"
+          ? view.exportPng()
+          : format === "csv"
+            ? view.exportCsv()
+            : view.exportScript();
+      status.textContent = `Exporting ${payload.suggestedName}…`;
+      send({ type: MessageType.Export, format, ...payload });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      status.textContent = `Export failed: ${detail}`;
+      warn(`export ${format}: ${detail}`);
+    }
   });
   return button;
 }
@@ -122,7 +177,7 @@ function onMessage(message: ToWebview): void {
           ? `Saved ${message.detail ?? ""}`
           : message.outcome === "failed"
             ? `Export failed: ${message.detail ?? "unknown error"}`
-            : "";
+            : "Export cancelled";
       return;
   }
 }
@@ -133,7 +188,9 @@ document.getElementById("app")!.append(buildShell());
 for (const view of views) view.applyTheme(theme);
 watchTheme((next) => {
   applyThemeDefaults(next);
+  document.body.dataset.themeBackground = next.background;
   for (const view of views) view.applyTheme(next);
+  scheduleRender(true);
 });
 onHostMessage(onMessage);
 send({ type: MessageType.Ready });

@@ -10,6 +10,16 @@ export interface ThemeColors {
   series: string[];
   highlight: string;
   font: string;
+  /** The kind of theme: high contrast gets thicker lines and no translucent fills. */
+  kind: "light" | "dark" | "high-contrast";
+}
+
+function themeKind(): ThemeColors["kind"] {
+  const classes = document.body.classList;
+  if (classes.contains("vscode-high-contrast") || classes.contains("vscode-high-contrast-light")) {
+    return "high-contrast";
+  }
+  return classes.contains("vscode-dark") ? "dark" : "light";
 }
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -39,6 +49,7 @@ export function readTheme(): ThemeColors {
     ],
     highlight: cssVar(style, "--vscode-focusBorder", "#0090f1"),
     font: cssVar(style, "--vscode-font-family", "sans-serif"),
+    kind: themeKind(),
   };
 }
 

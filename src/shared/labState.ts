@@ -121,6 +121,49 @@ export const LIMITS = {
 
 export type ControlName = keyof typeof LIMITS;
 
+/**
+ * Weights in one simulated network (depth·width²). The page draws every weight from a seeded
+ * generator and runs the whole network for every sample, on the main thread; past about a million
+ * weights one sample takes longer than a tenth of a second here, so a bigger network would stall
+ * the page. With 200 layers that allows width 72; with width 512, 4 layers.
+ */
+export const MAX_NETWORK_WEIGHTS = 2 ** 20;
+/** Training work bound: steps·depth·width² (each step runs a small batch forward and back). */
+export const MAX_TRAINING_WORK = 2 ** 24;
+
+/**
+ * Fits depth × width into MAX_NETWORK_WEIGHTS by shrinking the control the user did not just set
+ * (`keep`), so that typing depth 200 gives depth 200 and a narrower network, with a note.
+ */
+export function fitNetwork(
+  depth: number,
+  width: number,
+  keep: "depth" | "width",
+): { depth: number; width: number; note?: string } {
+  if (depth * width * width <= MAX_NETWORK_WEIGHTS) return { depth, width };
+  const asked = `${depth} layers × ${width} units is ${(depth * width * width).toLocaleString("en")} weights; the panel simulates up to ${MAX_NETWORK_WEIGHTS.toLocaleString("en")}`;
+  if (keep === "depth") {
+    const fitted = Math.max(1, Math.floor(Math.sqrt(MAX_NETWORK_WEIGHTS / depth)));
+    return { depth, width: fitted, note: `${asked}, so width is ${fitted}` };
+  }
+  const fitted = Math.max(1, Math.floor(MAX_NETWORK_WEIGHTS / (width * width)));
+  return { depth: fitted, width, note: `${asked}, so depth is ${fitted}` };
+}
+
+/** Training steps that fit MAX_TRAINING_WORK for this network. */
+export function fitSteps(
+  steps: number,
+  depth: number,
+  width: number,
+): { steps: number; note?: string } {
+  const most = Math.max(1, Math.floor(MAX_TRAINING_WORK / (depth * width * width)));
+  if (steps <= most) return { steps };
+  return {
+    steps: most,
+    note: `${steps} training steps of ${depth} × ${width} is more than the panel trains at once; using ${most}`,
+  };
+}
+
 /** Editable logits: at least two (a softmax of one is always 1), at most eight bars. */
 export const LOGIT_COUNT = { min: 2, max: 8 } as const;
 /** Points beyond this many are not added: training stays well inside one frame. */
@@ -155,7 +198,7 @@ export function defaultLabState(): LabState {
       init: "normal",
       scale: 1,
       seed: 1,
-      samples: 8,
+      samples: 4,
       mode: "gradients",
       steps: 30,
       learningRate: 0.1,
@@ -217,16 +260,21 @@ function oneOf<T extends string>(ids: readonly T[], value: unknown, fallback: T)
 function sanitizeVanishing(input: unknown): VanishingState {
   const d = defaultLabState().vanishing;
   const v = isRecord(input) ? input : {};
+  const network = fitNetwork(
+    finiteOr(v.depth, d.depth, "depth"),
+    finiteOr(v.width, d.width, "width"),
+    "depth",
+  );
   return {
-    depth: finiteOr(v.depth, d.depth, "depth"),
-    width: finiteOr(v.width, d.width, "width"),
+    depth: network.depth,
+    width: network.width,
     activation: oneOf(ACTIVATION_IDS, v.activation, d.activation),
     init: oneOf(INIT_IDS, v.init, d.init),
     scale: finiteOr(v.scale, d.scale, "scale"),
     seed: finiteOr(v.seed, d.seed, "seed"),
     samples: finiteOr(v.samples, d.samples, "samples"),
     mode: oneOf(VANISHING_MODES, v.mode, d.mode),
-    steps: finiteOr(v.steps, d.steps, "steps"),
+    steps: fitSteps(finiteOr(v.steps, d.steps, "steps"), network.depth, network.width).steps,
     learningRate: finiteOr(v.learningRate, d.learningRate, "learningRate"),
   };
 }
@@ -376,6 +424,9 @@ export function applyIntent(state: LabState, intent: LabIntent): LabState {
   const vanishing = { ...state.vanishing };
   if (intent.depth !== undefined) vanishing.depth = clampControl("depth", intent.depth).value;
   if (intent.width !== undefined) vanishing.width = clampControl("width", intent.width).value;
+  const network = fitNetwork(vanishing.depth, vanishing.width, "depth");
+  vanishing.depth = network.depth;
+  vanishing.width = network.width;
   if (intent.activation !== undefined) vanishing.activation = intent.activation;
   let softmax = state.softmax;
   if (intent.logits !== undefined) {

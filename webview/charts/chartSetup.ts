@@ -56,3 +56,24 @@ export function fastLineOptions(): ChartConfiguration<"line">["options"] {
     plugins: { legend: { position: "top", labels: { boxWidth: 14 } }, tooltip: { enabled: true } },
   };
 }
+
+/**
+ * Recolours a chart's axes for a theme. Chart.js keeps resolved options behind proxies, so the
+ * colours are assigned field by field: spreading a proxied options object breaks on its symbols.
+ */
+export function themeAxes(chart: Chart, theme: ThemeColors): void {
+  const scales = chart.options.scales as Record<
+    string,
+    { grid?: { color?: unknown }; ticks?: { color?: unknown }; title?: { color?: unknown } }
+  >;
+  for (const axis of Object.values(scales ?? {})) {
+    if (axis.grid) axis.grid.color = theme.grid;
+    else axis.grid = { color: theme.grid };
+    if (axis.ticks) axis.ticks.color = theme.foreground;
+    else axis.ticks = { color: theme.foreground };
+    if (axis.title) axis.title.color = theme.foreground;
+    else axis.title = { color: theme.foreground };
+  }
+  const legend = chart.options.plugins?.legend?.labels as { color?: unknown } | undefined;
+  if (legend) legend.color = theme.foreground;
+}

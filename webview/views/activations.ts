@@ -9,12 +9,20 @@ import {
   LIMITS,
   clampControl,
 } from "../../src/shared/labState";
-import { Chart, fastLineOptions } from "../charts/chartSetup";
-import { formatNumber, h, numberControl } from "../dom";
+import { Chart, fastLineOptions, themeAxes } from "../charts/chartSetup";
+import { chartToPng } from "../charts/exportPng";
+import { toCsv } from "../csv";
+import { chartFigure, fillTable, formatNumber, h, numberControl } from "../dom";
+import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 
 const SAMPLES = 2001;
+/** Rows of the data table and of the CSV: x from −range to range. */
+const TABLE_ROWS = 21;
+const CSV_ROWS = 201;
+
+type Activations = LabState["activations"];
 
 interface Curve {
   id: "sigmoid" | "derivative" | CurveId;
@@ -33,6 +41,17 @@ const CURVES: Curve[] = [
   { id: "logit", label: "logit(x) on (0, 1)", at: (x) => (x > 0 && x < 1 ? logit(x) : NaN) },
 ];
 
+function shownCurves(curves: CurveId[]): Curve[] {
+  return CURVES.filter(
+    (c) => c.id === "sigmoid" || c.id === "derivative" || curves.includes(c.id as CurveId),
+  );
+}
+
+/** x as typed, without trailing zeros: 2.5, not 2.5000. */
+function plain(value: number): string {
+  return String(Number(value.toFixed(4))).replace("-", "−");
+}
+
 export class ActivationsView implements LabView {
   readonly id = "activations" as const;
   readonly title = "Activations";
@@ -40,21 +59,22 @@ export class ActivationsView implements LabView {
 
   private readonly chart: Chart<"line">;
   private readonly readout: HTMLElement;
+  private readonly words: HTMLElement;
   private readonly note: HTMLElement;
-  private readonly table: HTMLTableSectionElement;
+  private readonly table: HTMLTableElement;
   private readonly probe: ReturnType<typeof numberControl>;
   private readonly gain: ReturnType<typeof numberControl>;
   private readonly range: ReturnType<typeof numberControl>;
   private readonly toggles = new Map<CurveId, HTMLInputElement>();
   private readonly xs = new Float64Array(SAMPLES);
-  private state: LabState["activations"] | undefined;
+  private state: Activations | undefined;
+  private theme: ThemeColors | undefined;
 
   constructor(private readonly update: StateUpdate) {
     const initial = { x: 0, gain: 1, range: 10 };
     this.probe = numberControl({
       id: "probe-x",
       label: "probe x",
-      ...LIMITS.x,
       min: -initial.range,
       max: initial.range,
       step: 0.01,
@@ -97,25 +117,25 @@ export class ActivationsView implements LabView {
       );
     }
 
-    const canvas = h("canvas", { id: "chart-activations" });
-    const figure = h(
-      "div",
-      {
-        class: "chart",
-        role: "img",
-        "aria-label":
-          "Line chart of the sigmoid σ(kx) and its derivative over x, with the probe's tangent line",
-      },
-      canvas,
-    );
+    const { figure, canvas, table, fallback } = chartFigure({
+      id: "chart-activations",
+      label:
+        "Line chart of the sigmoid σ(kx) and its derivative over x, with the probe's tangent line and the maximum 0.25 of the derivative marked. Arrow keys move the probe.",
+      caption: "σ(kx) and its derivative",
+    });
+    this.table = table;
+    // The chart itself moves the probe from the keyboard: ←/→ by 0.1 (Shift: by 1), Home/End to
+    // the ends of the range, 0 back to the centre, where σ' is largest.
+    figure.addEventListener("keydown", (event) => this.probeKey(event));
     this.readout = h("p", { id: "probe-readout", class: "readout", "aria-live": "polite" });
+    this.words = h("p", { id: "probe-words", class: "words" });
     this.note = h("p", { class: "note", role: "status" });
-    this.table = h("tbody");
     this.root = h(
       "section",
       { class: "view", "aria-label": "Activations" },
       h("div", { class: "controls" }, this.probe.root, this.gain.root, this.range.root, toggleRow),
       this.readout,
+      this.words,
       this.note,
       figure,
       h(
@@ -125,28 +145,7 @@ export class ActivationsView implements LabView {
         "Its slope σ'(x) = σ(x)·(1 − σ(x)) is at most 0.25, reached at x = 0, and falls towards 0 on both sides: ",
         "a gradient passing back through n sigmoid layers is multiplied by at most 0.25ⁿ — the vanishing gradient.",
       ),
-      h(
-        "details",
-        { class: "data-table" },
-        h("summary", {}, "Data table"),
-        h(
-          "table",
-          {},
-          h("caption", {}, "σ(kx) and its derivative at 21 points"),
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              h("th", { scope: "col" }, "x"),
-              h("th", { scope: "col" }, "σ(kx)"),
-              h("th", { scope: "col" }, "d/dx σ(kx)"),
-            ),
-          ),
-          this.table,
-        ),
-      ),
+      fallback,
     );
 
     this.chart = new Chart(canvas, {
@@ -169,14 +168,33 @@ export class ActivationsView implements LabView {
 
   private set(name: "x" | "gain" | "range", raw: number): void {
     const clamped = clampControl(name, raw);
-    this.update(
-      (s) => ({ ...s, activations: { ...s.activations, [name]: clamped.value } }),
-      clamped.note,
-    );
+    this.update((s) => {
+      const next = { ...s.activations, [name]: clamped.value };
+      // The probe stays inside the plotted interval when the interval shrinks.
+      if (name === "range") next.x = Math.max(-next.range, Math.min(next.range, next.x));
+      return { ...s, activations: next };
+    }, clamped.note);
   }
 
-  render(state: LabState): void {
-    const previous = this.state;
+  private probeKey(event: KeyboardEvent): void {
+    const state = this.state;
+    if (!state) return;
+    const step = event.shiftKey ? 1 : 0.1;
+    let x: number | undefined;
+    if (event.key === "ArrowRight" || event.key === "ArrowUp") x = state.x + step;
+    else if (event.key === "ArrowLeft" || event.key === "ArrowDown") x = state.x - step;
+    else if (event.key === "Home") x = -state.range;
+    else if (event.key === "End") x = state.range;
+    else if (event.key === "0") x = 0;
+    if (x === undefined) return;
+    event.preventDefault();
+    // Steps of 0.1 add up to 2.4999999999999996; the probe shows what was meant.
+    const rounded = Math.round(Math.max(-state.range, Math.min(state.range, x)) * 1e6) / 1e6;
+    this.set("x", rounded);
+  }
+
+  render(state: LabState, force = false): void {
+    const previous = force ? undefined : this.state;
     const next = state.activations;
     this.state = next;
     const { x, gain, range, curves } = next;
@@ -196,14 +214,13 @@ export class ActivationsView implements LabView {
     this.chart.update("none");
     this.writeReadout(next);
     if (curvesChanged) this.writeTable(next);
+    reportRendered(this.id);
   }
 
-  private drawCurves({ gain, range, curves }: LabState["activations"]): void {
+  private drawCurves({ gain, range, curves }: Activations): void {
     for (let i = 0; i < SAMPLES; i++) this.xs[i] = -range + (2 * range * i) / (SAMPLES - 1);
-    const shown = CURVES.filter(
-      (c) => c.id === "sigmoid" || c.id === "derivative" || curves.includes(c.id as CurveId),
-    );
-    const datasets = shown.map((curve, index) => {
+    const width = this.theme?.kind === "high-contrast" ? 3 : 2;
+    const datasets = shownCurves(curves).map((curve, index) => {
       const points = new Array<{ x: number; y: number }>(SAMPLES);
       for (let i = 0; i < SAMPLES; i++)
         points[i] = { x: this.xs[i], y: curve.at(this.xs[i], gain) };
@@ -212,6 +229,7 @@ export class ActivationsView implements LabView {
         data: points,
         borderColor: this.seriesColor(index),
         backgroundColor: this.seriesColor(index),
+        borderWidth: width,
         order: index + 10,
       };
     });
@@ -227,14 +245,15 @@ export class ActivationsView implements LabView {
         data: [] as { x: number; y: number }[],
         borderDash: [6, 4],
         borderColor: this.theme?.highlight,
+        backgroundColor: this.theme?.highlight,
         order: 1,
       },
       {
         label: "max σ' = 0.25·k at x = 0",
         data: [] as { x: number; y: number }[],
         showLine: false,
-        pointRadius: 5,
-        pointHoverRadius: 6,
+        pointRadius: 6,
+        pointHoverRadius: 7,
         pointStyle: "rectRot",
         borderColor: this.theme?.series[4],
         backgroundColor: this.theme?.series[4],
@@ -253,12 +272,12 @@ export class ActivationsView implements LabView {
     ];
   }
 
-  private drawProbe({ x, gain, range }: LabState["activations"]): void {
+  private drawProbe({ x, gain, range }: Activations): void {
     const n = this.chart.data.datasets.length;
     const [tangent, maximum, probe] = this.chart.data.datasets.slice(n - 3);
     const y = sigmoid(gain * x);
     const slope = gain * sigmoidDerivative(gain * x);
-    // The tangent is drawn over a span that keeps it readable: two units of y either side.
+    // The tangent is drawn over a span that keeps it readable: 0.6 of y either side.
     const half = Math.min(range, slope > 0 ? 0.6 / slope : range);
     tangent.data = [
       { x: x - half, y: y - slope * half },
@@ -271,42 +290,44 @@ export class ActivationsView implements LabView {
     ];
   }
 
-  private writeReadout({ x, gain }: LabState["activations"]): void {
-    const s = sigmoid(gain * x);
-    const d = sigmoidDerivative(gain * x);
-    const kx =
-      gain === 1
-        ? formatNumber(x, 4).replace(/\.?0+$/, "")
-        : `${formatNumber(gain, 3)}·${formatNumber(x, 3)}`;
+  private writeReadout({ x, gain }: Activations): void {
+    const kx = gain * x;
+    const s = sigmoid(kx);
+    const d = sigmoidDerivative(kx);
+    const at = gain === 1 ? `x = ${plain(x)}` : `x = ${plain(x)}, k·x = ${plain(kx)}`;
     this.readout.textContent =
-      `σ(${kx}) = ${formatNumber(s)}, σ'(${kx}) = ${formatNumber(d)}, logit(σ(${kx})) = ${formatNumber(logit(s), 4)}` +
-      (gain === 1 ? "" : `, d/dx σ(kx) = ${formatNumber(gain * d)}`) +
-      ` — σ' is ${formatNumber(d / 0.25, 3)} of its maximum 0.25.`;
+      `${at}: σ = ${formatNumber(s)}, σ' = ${formatNumber(d)}, logit(σ) = ${formatNumber(logit(s))}` +
+      (gain === 1 ? "" : `, slope of σ(kx) = k·σ' = ${formatNumber(gain * d)}`);
+    const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
+    this.words.textContent =
+      `σ is always inside (0, 1): here it says class 1 with probability ${percent(s)}. ` +
+      `σ' is at most 0.25 (at x = 0); here it is ${percent(d / 0.25)} of that maximum, so a gradient ` +
+      `flowing back through this unit is multiplied by ${formatNumber(d)}` +
+      (d < 0.01 ? " — the unit is saturated and learns almost nothing." : ".") +
+      ` logit(σ(x)) = x undoes the sigmoid.`;
   }
 
-  private writeTable({ gain, range }: LabState["activations"]): void {
-    const rows: HTMLTableRowElement[] = [];
-    for (let i = 0; i <= 20; i++) {
-      const x = -range + (2 * range * i) / 20;
-      rows.push(
-        h(
-          "tr",
-          {},
-          h("td", {}, formatNumber(x, 3)),
-          h("td", {}, formatNumber(sigmoid(gain * x))),
-          h("td", {}, formatNumber(gain * sigmoidDerivative(gain * x))),
-        ),
-      );
+  private rows(count: number, { gain, range, curves }: Activations): number[][] {
+    const shown = shownCurves(curves);
+    const rows: number[][] = [];
+    for (let i = 0; i < count; i++) {
+      const x = -range + (2 * range * i) / (count - 1);
+      rows.push([x, ...shown.map((c) => c.at(x, gain))]);
     }
-    this.table.replaceChildren(...rows);
+    return rows;
   }
 
-  /** Shows a clamping note from the last change, or clears it. */
+  private writeTable(state: Activations): void {
+    const headers = ["x", ...shownCurves(state.curves).map((c) => c.label)];
+    const rows = this.rows(TABLE_ROWS, state).map((r) =>
+      r.map((v, i) => formatNumber(v, i === 0 ? 3 : 6)),
+    );
+    fillTable(this.table, headers, rows);
+  }
+
   showNote(note: string | undefined): void {
     this.note.textContent = note ?? "";
   }
-
-  private theme: ThemeColors | undefined;
 
   private seriesColor(index: number): string | undefined {
     return this.theme?.series[index % this.theme.series.length];
@@ -314,50 +335,43 @@ export class ActivationsView implements LabView {
 
   applyTheme(theme: ThemeColors): void {
     this.theme = theme;
-    const axes = this.chart.options.scales!;
-    for (const axis of [axes.x!, axes.y!]) {
-      axis.grid = { ...axis.grid, color: theme.grid };
-      axis.ticks = { ...axis.ticks, color: theme.foreground };
-    }
-    if (this.state) {
-      const state = this.state;
-      this.state = undefined; // force a full redraw with the new colours
-      this.render({ version: 1, view: "activations", activations: state });
-    }
+    themeAxes(this.chart, theme);
   }
 
   exportPng() {
     return {
       suggestedName: "sigmoid-activations.png",
-      content: this.chart.toBase64Image("image/png", 1),
+      content: chartToPng(this.chart, this.theme?.background ?? "#ffffff"),
     };
   }
 
   exportCsv() {
-    const { gain, range } = this.state ?? { gain: 1, range: 10 };
-    const lines = ["x,sigmoid_kx,derivative_kx"];
-    for (let i = 0; i < 201; i++) {
-      const x = -range + (2 * range * i) / 200;
-      lines.push(`${x},${sigmoid(gain * x)},${gain * sigmoidDerivative(gain * x)}`);
-    }
-    return { suggestedName: "sigmoid-activations.csv", content: lines.join("\n") + "\n" };
+    const state = this.state ?? { x: 0, gain: 1, range: 10, curves: [] };
+    const headers = ["x", ...shownCurves(state.curves).map((c) => c.id)];
+    return {
+      suggestedName: "sigmoid-activations.csv",
+      content: toCsv(headers, this.rows(CSV_ROWS, state)),
+    };
   }
 
   exportScript() {
     const { x, gain, range } = this.state ?? { x: 0, gain: 1, range: 10 };
     const content = `# Reproduces Sigmoid Lab's Activations view with PyTorch (float64).
+# Run: python3 sigmoid_activations.py
 import torch
 
 k = ${gain}
-x = torch.linspace(${-range}, ${range}, 201, dtype=torch.float64, requires_grad=True)
+x = torch.linspace(${-range}, ${range}, ${CSV_ROWS}, dtype=torch.float64, requires_grad=True)
 y = torch.sigmoid(k * x)
-(dy,) = torch.autograd.grad(y.sum(), x)  # d/dx σ(kx) = k·σ(kx)·(1 − σ(kx))
-print("max derivative:", dy.max().item(), "(0.25·k =", 0.25 * k, ")")
+(dy,) = torch.autograd.grad(y.sum(), x)  # d/dx sigma(kx) = k * sigma(kx) * (1 - sigma(kx))
+print("max derivative:", dy.max().item(), "(0.25 * k =", 0.25 * k, ")")
 
 probe = torch.tensor(${x}, dtype=torch.float64, requires_grad=True)
 s = torch.sigmoid(k * probe)
 s.backward()
-print(f"sigma({x}) = {s.item():.6f}, derivative = {probe.grad.item():.6f}")
+sigma_prime = probe.grad.item() / k  # sigma'(kx), the derivative at sigma's own argument
+print(f"x = ${x}: sigma = {s.item():.6f}, sigma' = {sigma_prime:.6f}, "
+      f"logit(sigma) = {torch.logit(s).item():.6f}")
 `;
     return { suggestedName: "sigmoid_activations.py", content };
   }

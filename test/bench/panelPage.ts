@@ -1,0 +1,200 @@
+// The built Lab page (dist/webview/main.js + main.css) in Debian's Chromium, outside VS Code: a
+// page with the --vscode-* variables of a light, dark or high-contrast theme and a small
+// acquireVsCodeApi stand-in playing the host's part (it answers Ready with Init and keeps
+// setState). Used by the panel benchmark; the e2e tests drive the real thing in code-server.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+
+export type ThemeKind = "light" | "dark" | "high-contrast";
+
+// Run from the repository root (npm scripts do), where dist/ is.
+const ROOT = process.cwd();
+const ORIGIN = "http://sigmoid-lab.test";
+
+/** The variables the page reads, with VS Code's Light+ / Dark+ / High Contrast values. */
+export const THEMES: Record<ThemeKind, { bodyClass: string; vars: Record<string, string> }> = {
+  light: {
+    bodyClass: "vscode-light",
+    vars: {
+      "--vscode-editor-background": "#ffffff",
+      "--vscode-editor-foreground": "#3b3b3b",
+      "--vscode-foreground": "#3b3b3b",
+      "--vscode-descriptionForeground": "#717171",
+      "--vscode-editorWidget-border": "#c8c8c8",
+      "--vscode-panel-border": "#e5e5e5",
+      "--vscode-focusBorder": "#005fb8",
+      "--vscode-button-background": "#005fb8",
+      "--vscode-button-foreground": "#ffffff",
+      "--vscode-button-secondaryBackground": "#e5e5e5",
+      "--vscode-button-secondaryForeground": "#3b3b3b",
+      "--vscode-input-background": "#ffffff",
+      "--vscode-input-foreground": "#3b3b3b",
+      "--vscode-input-border": "#cecece",
+      "--vscode-editorWarning-foreground": "#bf8803",
+      "--vscode-charts-blue": "#1a85ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-charts-green": "#388a34",
+      "--vscode-charts-purple": "#652d90",
+      "--vscode-charts-red": "#e51400",
+      "--vscode-charts-yellow": "#bf8803",
+      "--vscode-font-family": "system-ui, sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "monospace",
+    },
+  },
+  dark: {
+    bodyClass: "vscode-dark",
+    vars: {
+      "--vscode-editor-background": "#1f1f1f",
+      "--vscode-editor-foreground": "#cccccc",
+      "--vscode-foreground": "#cccccc",
+      "--vscode-descriptionForeground": "#9d9d9d",
+      "--vscode-editorWidget-border": "#454545",
+      "--vscode-panel-border": "#2b2b2b",
+      "--vscode-focusBorder": "#0078d4",
+      "--vscode-button-background": "#0078d4",
+      "--vscode-button-foreground": "#ffffff",
+      "--vscode-button-secondaryBackground": "#313131",
+      "--vscode-button-secondaryForeground": "#cccccc",
+      "--vscode-input-background": "#313131",
+      "--vscode-input-foreground": "#cccccc",
+      "--vscode-input-border": "#3c3c3c",
+      "--vscode-editorWarning-foreground": "#cca700",
+      "--vscode-charts-blue": "#3794ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-charts-green": "#89d185",
+      "--vscode-charts-purple": "#b180d7",
+      "--vscode-charts-red": "#f14c4c",
+      "--vscode-charts-yellow": "#cca700",
+      "--vscode-font-family": "system-ui, sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "monospace",
+    },
+  },
+  "high-contrast": {
+    bodyClass: "vscode-high-contrast",
+    vars: {
+      "--vscode-editor-background": "#000000",
+      "--vscode-editor-foreground": "#ffffff",
+      "--vscode-foreground": "#ffffff",
+      "--vscode-descriptionForeground": "#ffffff",
+      "--vscode-editorWidget-border": "#6fc3df",
+      "--vscode-panel-border": "#6fc3df",
+      "--vscode-contrastBorder": "#6fc3df",
+      "--vscode-contrastActiveBorder": "#f38518",
+      "--vscode-focusBorder": "#f38518",
+      "--vscode-button-background": "#000000",
+      "--vscode-button-foreground": "#ffffff",
+      "--vscode-input-background": "#000000",
+      "--vscode-input-foreground": "#ffffff",
+      "--vscode-input-border": "#6fc3df",
+      "--vscode-editorWarning-foreground": "#ffd370",
+      "--vscode-charts-blue": "#3794ff",
+      "--vscode-charts-orange": "#d18616",
+      "--vscode-charts-green": "#89d185",
+      "--vscode-charts-purple": "#b180d7",
+      "--vscode-charts-red": "#f14c4c",
+      "--vscode-charts-yellow": "#cca700",
+      "--vscode-font-family": "system-ui, sans-serif",
+      "--vscode-font-size": "13px",
+      "--vscode-editor-font-family": "monospace",
+    },
+  },
+};
+
+/** The host side: what VS Code's webview API does for the page, and no more. */
+function hostStandIn(state: unknown, intent: unknown): string {
+  return `
+window.__lab = { posted: [], state: ${JSON.stringify(state ?? null)} };
+window.acquireVsCodeApi = () => ({
+  postMessage(message) {
+    window.__lab.posted.push(message);
+    if (message && message.type === "ready") {
+      setTimeout(() => window.postMessage({ type: "init", state: window.__lab.state ?? undefined,
+        intent: ${JSON.stringify(intent ?? {})}, locale: "en" }, "*"), 0);
+    }
+  },
+  getState() { return window.__lab.saved; },
+  setState(value) { window.__lab.saved = value; },
+});`;
+}
+
+function styleOf(kind: ThemeKind): string {
+  return Object.entries(THEMES[kind].vars)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("; ");
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Opens the Lab page with a theme and an optional saved state / intent. Resolves when the first
+ * chart is drawn; `firstChartMs` is from navigation start to that moment.
+ */
+export async function openLabPage(
+  browser: Browser,
+  options: {
+    theme?: ThemeKind;
+    state?: unknown;
+    intent?: unknown;
+    width?: number;
+    height?: number;
+  } = {},
+): Promise<{ page: Page; firstChartMs: number }> {
+  const kind = options.theme ?? "light";
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
+  const [script, css] = await Promise.all([
+    readFile(path.join(ROOT, "dist/webview/main.js"), "utf8"),
+    readFile(path.join(ROOT, "dist/webview/main.css"), "utf8"),
+  ]);
+  const html = `<!DOCTYPE html>
+<html lang="en" style="${styleOf(kind)}">
+<head><meta charset="UTF-8"><link href="${ORIGIN}/main.css" rel="stylesheet"><title>Sigmoid Lab</title></head>
+<body class="${THEMES[kind].bodyClass}">
+  <div id="app" aria-live="polite"></div>
+  <script>${hostStandIn(options.state, options.intent)}</script>
+  <script src="${ORIGIN}/main.js"></script>
+</body>
+</html>`;
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const url = route.request().url();
+    if (url.endsWith("/main.js"))
+      return route.fulfill({ body: script, contentType: "text/javascript" });
+    if (url.endsWith("/main.css")) return route.fulfill({ body: css, contentType: "text/css" });
+    return route.fulfill({ body: html, contentType: "text/html" });
+  });
+  page.on("pageerror", (error) => console.error(`page error: ${error.stack}`));
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === "true");
+  const firstChartMs = await page.evaluate(
+    () => performance.getEntriesByName("lab:first-chart")[0]?.startTime ?? performance.now(),
+  );
+  return { page, firstChartMs };
+}
+
+/** Switches the page's theme the way VS Code does: new variables on <html>, new class on <body>. */
+export async function switchTheme(page: Page, kind: ThemeKind): Promise<void> {
+  await page.evaluate(
+    ({ style, bodyClass }) => {
+      document.documentElement.setAttribute("style", style);
+      document.body.className = bodyClass;
+    },
+    { style: styleOf(kind), bodyClass: THEMES[kind].bodyClass },
+  );
+}

@@ -1,0 +1,571 @@
+// Vanishing gradients: a deep stack of equal-width layers with seeded random weights. One backward
+// pass shows ‖∂(Σ y)/∂W_l‖ for every layer on a log axis beside the bound 0.25^(depth − l) that
+// sigmoid's σ' ≤ 0.25 puts on it; "train N steps" shows how far each layer's weights move per step,
+// so the early layers visibly stall with sigmoid and not with ReLU + He. The math core computes;
+// this file schedules the work so that the page never stalls on it.
+import {
+  type TrainDeepNetworkResult,
+  simulateVanishingGradient,
+  trainDeepNetwork,
+} from "../../src/core";
+import {
+  ACTIVATION_IDS,
+  type ActivationId,
+  INIT_IDS,
+  type InitId,
+  type LabState,
+  LIMITS,
+  type VanishingMode,
+  clampControl,
+  fitNetwork,
+  fitSteps,
+} from "../../src/shared/labState";
+import { Chart, fastLineOptions, themeAxes } from "../charts/chartSetup";
+import { chartToPng } from "../charts/exportPng";
+import { toCsv } from "../csv";
+import { vanishingScript } from "../export/vanishingScript";
+import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl } from "../dom";
+import { reportRendered } from "../rendered";
+import type { ThemeColors } from "../theme";
+import type { LabView, StateUpdate } from "../view";
+import { MeanOfLogs, sampleSeed } from "./vanishingSamples";
+
+type Vanishing = LabState["vanishing"];
+
+/** Training uses a fixed small batch: enough to average, small enough to stay quick. */
+export const TRAINING_BATCH = 4;
+/** Work done in one go before the page gets the thread back to draw and take input. */
+const SLICE_MS = 8;
+/** Training runs bigger than this (multiply-adds) wait one frame so the controls answer first. */
+const SYNC_TRAINING_WORK = 2_000_000;
+
+const ACTIVATION_LABELS: Record<ActivationId, string> = {
+  sigmoid: "sigmoid",
+  tanh: "tanh",
+  relu: "ReLU",
+};
+const INIT_LABELS: Record<InitId, string> = {
+  normal: "normal N(0, scale²)",
+  xavier: "Xavier (Glorot) normal",
+  he: "He (Kaiming) normal",
+};
+
+function tick(value: number | string): string {
+  const k = Number(value);
+  return Number.isInteger(k) ? `1e${k}` : "";
+}
+
+/** Layers whose training curves are drawn: the first, the last and three between. */
+function trackedLayers(depth: number): number[] {
+  const picks = [0, Math.round((depth - 1) / 4), Math.round((depth - 1) / 2), depth - 1];
+  return [...new Set(picks)].sort((a, b) => a - b);
+}
+
+interface GradientResult {
+  key: string;
+  norms: Float64Array;
+  log10Norms: Float64Array;
+  log10Bound: Float64Array;
+  samplesDone: number;
+}
+
+export class VanishingView implements LabView {
+  readonly id = "vanishing" as const;
+  readonly title = "Vanishing gradients";
+  readonly root: HTMLElement;
+
+  private readonly chart: Chart<"line">;
+  private readonly table: HTMLTableElement;
+  private readonly readout: HTMLElement;
+  private readonly note: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly controls: {
+    depth: ReturnType<typeof numberControl>;
+    width: ReturnType<typeof numberControl>;
+    scale: ReturnType<typeof numberControl>;
+    seed: ReturnType<typeof numberControl>;
+    samples: ReturnType<typeof numberControl>;
+    steps: ReturnType<typeof numberControl>;
+    learningRate: ReturnType<typeof numberControl>;
+    activation: ReturnType<typeof selectControl<ActivationId>>;
+    init: ReturnType<typeof selectControl<InitId>>;
+    mode: ReturnType<typeof selectControl<VanishingMode>>;
+  };
+  private readonly trainingOnly: HTMLElement;
+  private readonly gradientsOnly: HTMLElement;
+  private state: Vanishing | undefined;
+  private theme: ThemeColors | undefined;
+  /** Bumped by every new request: a job that sees a newer generation stops. */
+  private generation = 0;
+  private gradients: GradientResult | undefined;
+  private training: { key: string; result: TrainDeepNetworkResult } | undefined;
+
+  constructor(private readonly update: StateUpdate) {
+    const d = { depth: 20, width: 32, scale: 1, seed: 1, samples: 4, steps: 30, rate: 0.1 };
+    const number = (
+      id: string,
+      label: string,
+      name: "depth" | "width" | "scale" | "seed" | "samples" | "steps" | "learningRate",
+      step: number,
+      value: number,
+    ) =>
+      numberControl({
+        id,
+        label,
+        min: LIMITS[name].min,
+        max: LIMITS[name].max,
+        step,
+        value,
+        onInput: (v) => this.set(name, v),
+      });
+    this.controls = {
+      depth: number("depth", "depth (layers)", "depth", 1, d.depth),
+      width: number("width", "width (units per layer)", "width", 1, d.width),
+      scale: number("init-scale", "init scale", "scale", 0.01, d.scale),
+      seed: number("seed", "seed", "seed", 1, d.seed),
+      samples: number("samples", "samples (networks averaged)", "samples", 1, d.samples),
+      steps: number("steps", "training steps", "steps", 1, d.steps),
+      learningRate: number("learning-rate", "learning rate", "learningRate", 0.01, d.rate),
+      activation: selectControl({
+        id: "activation",
+        label: "activation",
+        choices: ACTIVATION_IDS.map((value) => ({ value, label: ACTIVATION_LABELS[value] })),
+        value: "sigmoid",
+        onChange: (activation) => this.change({ activation }),
+      }),
+      init: selectControl({
+        id: "init",
+        label: "initialisation",
+        choices: INIT_IDS.map((value) => ({ value, label: INIT_LABELS[value] })),
+        value: "normal",
+        onChange: (init) => this.change({ init }),
+      }),
+      mode: selectControl({
+        id: "vanishing-mode",
+        label: "show",
+        choices: [
+          { value: "gradients", label: "gradient norm per layer (one backward pass)" },
+          { value: "training", label: "update size per layer while training" },
+        ],
+        value: "gradients",
+        onChange: (mode) => this.change({ mode }),
+      }),
+    };
+    const c = this.controls;
+    const newSeed = h("button", { type: "button", class: "secondary" }, "New seed");
+    newSeed.addEventListener("click", () =>
+      this.change({ seed: Math.floor(Math.random() * LIMITS.seed.max) }),
+    );
+    const presets = h(
+      "div",
+      { class: "presets", role: "group", "aria-label": "Presets" },
+      preset("Sigmoid, N(0, 1)", () =>
+        this.change({ activation: "sigmoid", init: "normal", scale: 1 }),
+      ),
+      preset("Sigmoid, Xavier", () =>
+        this.change({ activation: "sigmoid", init: "xavier", scale: 1 }),
+      ),
+      preset("ReLU, He", () => this.change({ activation: "relu", init: "he", scale: 1 })),
+    );
+    this.gradientsOnly = h("div", { class: "controls" }, c.samples.root);
+    this.trainingOnly = h("div", { class: "controls" }, c.steps.root, c.learningRate.root);
+    const { figure, canvas, table, fallback } = chartFigure({
+      id: "chart-vanishing",
+      label:
+        "Line chart on a log axis: the gradient norm of every layer's weights, and the bound 0.25 to the power of the layers above it",
+      caption: "per-layer numbers",
+    });
+    this.table = table;
+    this.readout = h("p", { id: "vanishing-readout", class: "readout", "aria-live": "polite" });
+    this.note = h("p", { class: "note", role: "status" });
+    this.progress = h("p", { class: "progress", "aria-live": "off" });
+    this.root = h(
+      "section",
+      { class: "view", "aria-label": "Vanishing gradients" },
+      h(
+        "div",
+        { class: "controls" },
+        c.mode.root,
+        c.depth.root,
+        c.width.root,
+        c.activation.root,
+        c.init.root,
+        c.scale.root,
+        h("div", { class: "control seed" }, c.seed.root, newSeed),
+      ),
+      this.gradientsOnly,
+      this.trainingOnly,
+      presets,
+      this.note,
+      this.readout,
+      this.progress,
+      figure,
+      h(
+        "p",
+        { class: "explain" },
+        "Backpropagation multiplies the gradient by the activation's slope at every layer. σ' is at most 0.25, so with sigmoid the ",
+        "gradient reaching layer l has been multiplied by at most 0.25^(depth − l) — times the weights' gain. The layers nearest ",
+        "the input get the smallest gradients and learn slowest. tanh (slope ≤ 1) and ReLU (slope 0 or 1) with He initialisation ",
+        "keep the norms level.",
+      ),
+      fallback,
+    );
+    this.chart = new Chart(canvas, {
+      type: "line",
+      data: { datasets: [] },
+      options: {
+        ...fastLineOptions(),
+        scales: {
+          x: { type: "linear", title: { display: true, text: "layer (1 = nearest the input)" } },
+          y: {
+            type: "linear",
+            title: { display: true, text: "gradient norm (log scale)" },
+            ticks: { callback: tick },
+          },
+        },
+      },
+    });
+  }
+
+  private set(
+    name: "depth" | "width" | "scale" | "seed" | "samples" | "steps" | "learningRate",
+    raw: number,
+  ): void {
+    const clamped = clampControl(name, raw);
+    this.change({ [name]: clamped.value }, clamped.note);
+  }
+
+  /** Applies a change, then fits the network and the training run into what the page can do. */
+  private change(part: Partial<Vanishing>, firstNote?: string): void {
+    let note = firstNote;
+    this.update((s) => {
+      const next = { ...s.vanishing, ...part };
+      const keep = part.width !== undefined && part.depth === undefined ? "width" : "depth";
+      const network = fitNetwork(next.depth, next.width, keep);
+      next.depth = network.depth;
+      next.width = network.width;
+      const steps = fitSteps(next.steps, next.depth, next.width);
+      next.steps = steps.steps;
+      note = [note, network.note, next.mode === "training" ? steps.note : undefined]
+        .filter(Boolean)
+        .join(". ");
+      return { ...s, vanishing: next };
+    });
+    // The note is known only once the update ran; the shell showed the first one already.
+    this.showNote(note || undefined);
+  }
+
+  render(state: LabState, force = false): void {
+    const v = state.vanishing;
+    this.state = v;
+    const c = this.controls;
+    c.depth.set(v.depth);
+    c.width.set(v.width);
+    c.scale.set(v.scale);
+    c.seed.set(v.seed);
+    c.samples.set(v.samples);
+    c.steps.set(v.steps);
+    c.learningRate.set(v.learningRate);
+    c.activation.set(v.activation);
+    c.init.set(v.init);
+    c.mode.set(v.mode);
+    this.gradientsOnly.hidden = v.mode !== "gradients";
+    this.trainingOnly.hidden = v.mode !== "training";
+    if (v.mode === "gradients") this.showGradients(v, force);
+    else this.showTraining(v, force);
+  }
+
+  // --- one backward pass, averaged over samples -------------------------------------------
+
+  private gradientKey(v: Vanishing): string {
+    return [v.depth, v.width, v.activation, v.init, v.scale, v.seed, v.samples].join();
+  }
+
+  private showGradients(v: Vanishing, force: boolean): void {
+    const key = this.gradientKey(v);
+    const done = this.gradients;
+    if (done && done.key === key && done.samplesDone === v.samples) {
+      if (force) this.drawGradients(v, done);
+      else reportRendered(this.id);
+      return;
+    }
+    const generation = ++this.generation;
+    const mean = new MeanOfLogs(v.depth);
+    let log10Bound = new Float64Array(0);
+    let samplesDone = 0;
+    // Samples are computed one network at a time, each from its own seed, so a big request is
+    // cut into slices: the chart fills in as they finish and any new input cancels the rest.
+    const slice = () => {
+      if (generation !== this.generation) return;
+      const started = performance.now();
+      do {
+        const result = simulateVanishingGradient({
+          depth: v.depth,
+          width: v.width,
+          activation: v.activation,
+          init: v.init,
+          scale: v.scale,
+          seed: sampleSeed(v.seed, samplesDone),
+          samples: 1,
+        });
+        mean.add(result.log10GradientNorms);
+        log10Bound = Float64Array.from(result.log10LayerSigmoidBound);
+        samplesDone++;
+      } while (samplesDone < v.samples && performance.now() - started < SLICE_MS);
+      const partial: GradientResult = {
+        key,
+        norms: mean.mean(),
+        log10Norms: mean.log10Mean(),
+        log10Bound,
+        samplesDone,
+      };
+      this.gradients = partial;
+      this.drawGradients(v, partial);
+      if (samplesDone < v.samples) setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  private drawGradients(v: Vanishing, g: GradientResult): void {
+    const complete = g.samplesDone >= v.samples;
+    const layers = g.log10Norms.length;
+    const norms = new Array<{ x: number; y: number }>(layers);
+    const bound = new Array<{ x: number; y: number }>(layers);
+    for (let l = 0; l < layers; l++) {
+      norms[l] = { x: l + 1, y: g.log10Norms[l] };
+      bound[l] = { x: l + 1, y: g.log10Bound[l] };
+    }
+    const width = this.theme?.kind === "high-contrast" ? 3 : 2;
+    this.chart.data.datasets = [
+      {
+        label: `‖∂L/∂W_l‖, ${ACTIVATION_LABELS[v.activation]}, mean of ${g.samplesDone} network${g.samplesDone === 1 ? "" : "s"}`,
+        data: norms,
+        borderColor: this.theme?.series[0],
+        backgroundColor: this.theme?.series[0],
+        borderWidth: width,
+        pointRadius: layers <= 40 ? 2 : 0,
+      },
+      {
+        label: "0.25^(depth − l): σ' factors crossed",
+        data: bound,
+        borderColor: this.theme?.series[1],
+        backgroundColor: this.theme?.series[1],
+        borderDash: [6, 4],
+        borderWidth: width,
+      },
+    ];
+    const axes = this.chart.options.scales!;
+    axes.x!.title!.text = "layer (1 = nearest the input)";
+    axes.y!.title!.text = "gradient norm (log scale)";
+    axes.x!.min = 1;
+    axes.x!.max = Math.max(2, layers);
+    this.chart.update("none");
+    this.progress.textContent = complete
+      ? ""
+      : `Computing: ${g.samplesDone} of ${v.samples} networks…`;
+    const first = g.log10Norms[0];
+    const last = g.log10Norms[layers - 1];
+    // How many powers of ten the gradient loses between the last layer and the first.
+    const loss = last - first;
+    this.readout.textContent =
+      `Layer 1 gets a gradient of ${formatLog(first)}, layer ${layers} ${formatLog(last)}: ` +
+      (loss > 1
+        ? `the first layer's is 10^${loss.toFixed(1)} times smaller (vanishing).`
+        : loss < -1
+          ? `the first layer's is 10^${(-loss).toFixed(1)} times larger (exploding).`
+          : "about the same size (no vanishing).") +
+      ` Bound 0.25^${layers} = ${formatLog(layers * Math.log10(0.25))}.`;
+    if (complete) {
+      fillTable(
+        this.table,
+        ["layer", "mean ‖∂L/∂W_l‖", "0.25^(depth − l)"],
+        Array.from({ length: layers }, (_, l) => [
+          String(l + 1),
+          formatLog(g.log10Norms[l]),
+          formatLog(g.log10Bound[l]),
+        ]),
+      );
+    }
+    reportRendered(this.id, complete);
+  }
+
+  // --- a few training steps ------------------------------------------------------------------
+
+  private trainingKey(v: Vanishing): string {
+    return [
+      v.depth,
+      v.width,
+      v.activation,
+      v.init,
+      v.scale,
+      v.seed,
+      v.steps,
+      v.learningRate,
+    ].join();
+  }
+
+  private showTraining(v: Vanishing, force: boolean): void {
+    const key = this.trainingKey(v);
+    if (this.training?.key === key) {
+      if (force) this.drawTraining(v, this.training.result);
+      else reportRendered(this.id);
+      return;
+    }
+    const generation = ++this.generation;
+    const run = () => {
+      if (generation !== this.generation) return;
+      const result = trainDeepNetwork({
+        depth: v.depth,
+        width: v.width,
+        activation: v.activation,
+        init: v.init,
+        scale: v.scale,
+        seed: v.seed,
+        steps: v.steps,
+        learningRate: v.learningRate,
+        batchSize: TRAINING_BATCH,
+      });
+      this.training = { key, result };
+      this.drawTraining(v, result);
+    };
+    const work = 3 * TRAINING_BATCH * v.steps * v.depth * v.width * v.width;
+    if (work <= SYNC_TRAINING_WORK) {
+      run();
+      return;
+    }
+    // A long run: say so first, and let this frame paint and take input before it starts.
+    this.progress.textContent = `Training ${v.steps} steps of a ${v.depth}-layer network…`;
+    reportRendered(this.id, false);
+    requestAnimationFrame(() => setTimeout(run, 0));
+  }
+
+  private drawTraining(v: Vanishing, result: TrainDeepNetworkResult): void {
+    const steps = result.relativeUpdates.length;
+    const width = this.theme?.kind === "high-contrast" ? 3 : 2;
+    const layers = trackedLayers(v.depth);
+    this.chart.data.datasets = layers.map((layer, index) => {
+      const data = new Array<{ x: number; y: number }>(steps);
+      for (let s = 0; s < steps; s++) {
+        data[s] = { x: s + 1, y: safeLog10(result.relativeUpdates[s][layer]) };
+      }
+      const color = this.theme?.series[index % this.theme.series.length];
+      return {
+        label: `layer ${layer + 1}`,
+        data,
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: width,
+        pointRadius: steps <= 40 ? 2 : 0,
+      };
+    });
+    const axes = this.chart.options.scales!;
+    axes.x!.title!.text = "training step";
+    axes.y!.title!.text = "update size ‖ΔW_l‖ / ‖W_l‖ (log scale)";
+    axes.x!.min = 1;
+    axes.x!.max = Math.max(2, steps);
+    this.chart.update("none");
+    this.progress.textContent = "";
+    const firstLayer = meanLog10(result.relativeUpdates, 0);
+    const lastLayer = meanLog10(result.relativeUpdates, v.depth - 1);
+    this.readout.textContent =
+      `Over ${steps} steps (loss ${formatNumber(result.losses[0], 4)} → ${formatNumber(result.finalLoss, 4)}), ` +
+      `layer 1 changes by ${formatLog(firstLayer)} of its weights per step, layer ${v.depth} by ${formatLog(lastLayer)}` +
+      (lastLayer - firstLayer > 2
+        ? ": the early layers have stalled."
+        : ": every layer is learning.");
+    fillTable(
+      this.table,
+      ["step", "loss", ...layers.map((l) => `layer ${l + 1}`)],
+      Array.from({ length: steps }, (_, s) => [
+        String(s + 1),
+        formatNumber(result.losses[s], 6),
+        ...layers.map((l) => formatNumber(result.relativeUpdates[s][l], 4)),
+      ]),
+    );
+    reportRendered(this.id, true);
+  }
+
+  showNote(note: string | undefined): void {
+    this.note.textContent = note ?? "";
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    themeAxes(this.chart, theme);
+  }
+
+  exportPng() {
+    return {
+      suggestedName: `vanishing-${this.state?.mode ?? "gradients"}.png`,
+      content: chartToPng(this.chart, this.theme?.background ?? "#ffffff"),
+    };
+  }
+
+  exportCsv() {
+    const v = this.state;
+    if (v?.mode === "training" && this.training) {
+      const r = this.training.result;
+      const headers = ["step", "loss"];
+      for (let l = 0; l < v.depth; l++) headers.push(`update_layer_${l + 1}`);
+      for (let l = 0; l < v.depth; l++) headers.push(`relative_update_layer_${l + 1}`);
+      const rows = r.updateNorms.map((updates, s) => [
+        s + 1,
+        r.losses[s],
+        ...updates,
+        ...r.relativeUpdates[s],
+      ]);
+      return { suggestedName: "vanishing-training.csv", content: toCsv(headers, rows) };
+    }
+    const g = this.gradients;
+    const rows: number[][] = [];
+    if (g) {
+      for (let l = 0; l < g.norms.length; l++) {
+        rows.push([l + 1, g.norms[l], g.log10Norms[l], 10 ** g.log10Bound[l]]);
+      }
+    }
+    return {
+      suggestedName: "vanishing-gradients.csv",
+      content: toCsv(["layer", "gradient_norm", "log10_gradient_norm", "sigmoid_bound"], rows),
+    };
+  }
+
+  exportScript() {
+    const v = this.state!;
+    return {
+      suggestedName: `vanishing_${v.mode}.py`,
+      content: vanishingScript(v, TRAINING_BATCH),
+    };
+  }
+}
+
+function preset(label: string, onClick: () => void): HTMLButtonElement {
+  const button = h("button", { type: "button", class: "secondary" }, label);
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+function safeLog10(value: number): number {
+  return value > 0 ? Math.log10(value) : NaN;
+}
+
+function meanLog10(rows: Float64Array[], column: number): number {
+  let sum = 0;
+  let count = 0;
+  for (const row of rows) {
+    const value = safeLog10(row[column]);
+    if (Number.isFinite(value)) {
+      sum += value;
+      count++;
+    }
+  }
+  return count === 0 ? -Infinity : sum / count;
+}
+
+/** 10^k written as a number: 3.2e−14, 0.012. */
+export function formatLog(log10Value: number): string {
+  if (!Number.isFinite(log10Value)) return log10Value > 0 ? "∞" : "0";
+  if (log10Value > -4 && log10Value < 6) return formatNumber(10 ** log10Value, 4);
+  const exponent = Math.floor(log10Value);
+  const mantissa = 10 ** (log10Value - exponent);
+  return `${mantissa.toFixed(2)}e${exponent < 0 ? "−" : "+"}${Math.abs(exponent)}`;
+}
