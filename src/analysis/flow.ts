@@ -448,7 +448,7 @@ class FlowAnalysis {
       }
       if (owner.kind === "layer" || owner.kind === "loss" || owner.kind === "class") {
         if (name === "forward") return this.callValue(owner, call, scope);
-        if (owner.kind === "layer" && MODULE_SELF_METHODS.has(name)) {
+        if (owner.kind !== "class" && MODULE_SELF_METHODS.has(name)) {
           this.evaluateArguments(call, scope);
           return owner;
         }
