@@ -26,8 +26,10 @@ function cellParams(gates: number, hidden: number, seed: number) {
   };
 }
 
-// The same maths as the core, written the way one would by hand: flat arrays, buffers reused.
+// The same maths as the core, written the way one would by hand: flat arrays, buffers reused,
+// sizes as parameters (as in any general loop; a module constant would let the JIT specialise).
 function handLstmStep(
+  input: number,
   p: ReturnType<typeof cellParams>,
   hidden: number,
   x: Float64Array,
@@ -54,6 +56,7 @@ function handLstmStep(
 }
 
 function handGruStep(
+  input: number,
   p: ReturnType<typeof cellParams>,
   hidden: number,
   x: Float64Array,
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
     cases.push(
       { name: `lstm core H=${hidden}`, run: () => lstmCell.step(x, h, c, lstmInto).h },
       { name: `lstm() T=1 H=${hidden}`, run: () => lstm(lstmParams, [x], { h, c }).h },
-      { name: `lstm hand H=${hidden}`, run: () => (handLstmStep(lstmParams, hidden, x, h, c, pre, hOut, cOut), hOut) },
+      { name: `lstm hand H=${hidden}`, run: () => (handLstmStep(input, lstmParams, hidden, x, h, c, pre, hOut, cOut), hOut) },
       {
         name: `lstm tfjs H=${hidden}`,
         run: () => {
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     cases.push(
       { name: `gru core H=${hidden}`, run: () => gruCell.step(x, h, gruInto).h },
       { name: `gru() T=1 H=${hidden}`, run: () => gru(gruParams, [x], h).h },
-      { name: `gru hand H=${hidden}`, run: () => (handGruStep(gruParams, hidden, x, h, fromInput, fromHidden, hOut), hOut) },
+      { name: `gru hand H=${hidden}`, run: () => (handGruStep(input, gruParams, hidden, x, h, fromInput, fromHidden, hOut), hOut) },
       {
         name: `gru tfjs H=${hidden}`,
         run: () => {

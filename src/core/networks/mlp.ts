@@ -170,10 +170,28 @@ export interface MlpWorkspace {
 }
 
 export function createWorkspace(layers: DenseLayer[]): MlpWorkspace {
-  const widest = Math.max(...layers.map((layer) => Math.max(layer.inputs, layer.outputs)));
+  // One backing buffer each, viewed per layer: a typed array of 64 doubles lives outside V8's
+  // heap, and allocating hundreds of them cost more than the arithmetic of a 64-wide layer.
+  let total = 0;
+  let widest = 0;
+  for (const layer of layers) {
+    total += layer.outputs;
+    widest = Math.max(widest, layer.inputs, layer.outputs);
+  }
+  const activationBuffer = new Float64Array(total);
+  const deltaBuffer = new Float64Array(total);
+  const activations: Float64Array[] = new Array(layers.length);
+  const deltas: Float64Array[] = new Array(layers.length);
+  let offset = 0;
+  for (let l = 0; l < layers.length; l++) {
+    const end = offset + layers[l].outputs;
+    activations[l] = activationBuffer.subarray(offset, end);
+    deltas[l] = deltaBuffer.subarray(offset, end);
+    offset = end;
+  }
   return {
-    activations: layers.map((layer) => new Float64Array(layer.outputs)),
-    deltas: layers.map(() => new Float64Array(widest)),
+    activations,
+    deltas,
     deltaExponents: new Int32Array(layers.length),
     ones: new Float64Array(widest).fill(1),
   };

@@ -65,17 +65,12 @@ export function lstmStep(
     gates[gatesOffset + k] = fromHidden + fromInput;
   }
   for (let k = 0; k < hidden; k++) {
-    // σ(a) = e^a / (1 + e^a) for a < 0, so that e^(−a) never overflows.
-    const a = gates[gatesOffset + k];
-    const ea = Math.exp(a < 0 ? a : -a);
-    const inputGate = a < 0 ? ea / (1 + ea) : 1 / (1 + ea);
-    const b = gates[gatesOffset + hidden + k];
-    const eb = Math.exp(b < 0 ? b : -b);
-    const forgetGate = b < 0 ? eb / (1 + eb) : 1 / (1 + eb);
+    // σ(a) = 1/(1 + e^(−a)): within ~1.5 ulp for every a, 0 (not a subnormal) past a < −709.78,
+    // the same as PyTorch's CPU kernel, and branch-free.
+    const inputGate = 1 / (1 + Math.exp(-gates[gatesOffset + k]));
+    const forgetGate = 1 / (1 + Math.exp(-gates[gatesOffset + hidden + k]));
     const candidate = Math.tanh(gates[gatesOffset + 2 * hidden + k]);
-    const d = gates[gatesOffset + 3 * hidden + k];
-    const ed = Math.exp(d < 0 ? d : -d);
-    const outputGate = d < 0 ? ed / (1 + ed) : 1 / (1 + ed);
+    const outputGate = 1 / (1 + Math.exp(-gates[gatesOffset + 3 * hidden + k]));
     gates[gatesOffset + k] = inputGate;
     gates[gatesOffset + hidden + k] = forgetGate;
     gates[gatesOffset + 2 * hidden + k] = candidate;
