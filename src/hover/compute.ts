@@ -115,8 +115,10 @@ function literal(text: string, evaluate: Evaluate): number | number[] | undefine
   return list;
 }
 
+/** The call passes the input and nothing that changes f (no call at all: `1 / (1 + exp(-3))`). */
 function onlyInput(call: CallArguments | undefined): boolean {
-  if (!call || call.positional.length !== 1) return false;
+  if (!call) return true;
+  if (call.positional.length !== 1) return false;
   for (const name of call.keywords.keys()) if (!HARMLESS_KEYWORDS.has(name)) return false;
   return true;
 }
