@@ -7,7 +7,9 @@ export function readRows(name: string, value: unknown, hint: string): ArrayLike<
     throw new TypeError(`${name}: expected ${hint}, got ${isArrayLike(value) ? "an empty array" : typeof value}`);
   }
   // A single vector is one row (PyTorch's unbatched input of shape C).
-  const rows = (isNested(value) ? Array.from(value) : [value]) as ArrayLike<unknown>[];
+  const rows = (
+    isNested(value) ? (Array.isArray(value) ? value : Array.from(value)) : [value]
+  ) as ArrayLike<unknown>[];
   const classes = rows[0].length;
   if (classes === 0) throw new RangeError(`${name}: expected ${hint}, got rows of length 0`);
   for (let n = 0; n < rows.length; n++) {
