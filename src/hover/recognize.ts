@@ -55,10 +55,11 @@ function symbolAt(line: string, column: number, max: number): TermMatch | undefi
     start = column;
     end = column + 1;
   } else {
-    // \sigma: the cursor is on the backslash or on one of the five letters.
-    const from = Math.max(0, column - 5);
-    const at = line.lastIndexOf("\\sigma", column);
-    if (at < from || at + 6 <= column) return undefined;
+    // \sigma: the cursor is on the backslash or on one of the five letters. (Not lastIndexOf:
+    // that would search back to the start of a 1 MB line.)
+    let at = column;
+    while (at >= 0 && at > column - 6 && !line.startsWith("\\sigma", at)) at--;
+    if (at < 0 || at <= column - 6) return undefined;
     start = at;
     end = at + 6;
     if (/[A-Za-z]/.test(line[end] ?? "")) return undefined; // \sigmaX is another macro
@@ -172,8 +173,8 @@ function writtenSigmoidAt(
       let close: number;
       if (found[1] === "") {
         // e^-2.5): the exponent runs to the closing parenthesis.
-        inputEnd = line.indexOf(")", afterMinus);
-        if (inputEnd < 0 || inputEnd >= max) continue;
+        inputEnd = windowText.indexOf(")", afterMinus - min) + min;
+        if (inputEnd < min) continue;
         close = inputEnd;
       } else {
         const open = min + found.index + found[0].lastIndexOf(found[1]);

@@ -13,6 +13,7 @@ export function isIdentifierChar(code: number): boolean {
 }
 
 const DOT = 46;
+const COMMA = 44;
 
 /**
  * The dotted name around `column` (e.g. `torch.nn.functional.sigmoid`), looking no further than
@@ -55,28 +56,56 @@ export function segmentEnd(text: string, column: number, end: number): number {
   return k;
 }
 
-const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+const PAREN_OPEN = 40; // (
+const PAREN_CLOSE = 41; // )
+const SQUARE_OPEN = 91; // [
+const SQUARE_CLOSE = 93; // ]
+const CURLY_OPEN = 123; // {
+const CURLY_CLOSE = 125; // }
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
+
+/** The closer of an opening bracket's char code, or 0 if it is not one. */
+function closerOf(code: number): number {
+  return code === PAREN_OPEN
+    ? PAREN_CLOSE
+    : code === SQUARE_OPEN
+      ? SQUARE_CLOSE
+      : code === CURLY_OPEN
+        ? CURLY_CLOSE
+        : 0;
+}
+
+function isCloser(code: number): boolean {
+  return code === PAREN_CLOSE || code === SQUARE_CLOSE || code === CURLY_CLOSE;
+}
 
 /**
  * Index of the bracket that closes the one at `open`, or -1 if it is not closed before `max` or
- * the brackets do not match. Brackets inside '…' and "…" strings are skipped. The nesting depth
- * is bounded by the window, and a mismatch stops the scan at once.
+ * the brackets do not match. Brackets inside '…' and "…" strings are skipped. Char codes and a
+ * typed stack, no one-character strings: this loop runs over the whole window.
  */
 export function matchingBracket(text: string, open: number, max: number): number {
-  const stack: string[] = [];
-  let quote = "";
+  const expected = new Uint8Array(Math.max(1, max - open));
+  let depth = 0;
+  let quote = 0;
   for (let k = open; k < max; k++) {
-    const ch = text[k];
+    const code = text.charCodeAt(k);
     if (quote) {
-      if (ch === "\\") k++;
-      else if (ch === quote) quote = "";
+      if (code === BACKSLASH) k++;
+      else if (code === quote) quote = 0;
       continue;
     }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch in OPENERS) stack.push(OPENERS[ch]);
-    else if (ch === ")" || ch === "]" || ch === "}") {
-      if (stack.pop() !== ch) return -1;
-      if (stack.length === 0) return k;
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      quote = code;
+      continue;
+    }
+    const closer = closerOf(code);
+    if (closer) expected[depth++] = closer;
+    else if (isCloser(code)) {
+      if (depth === 0 || expected[--depth] !== code) return -1;
+      if (depth === 0) return k;
     }
   }
   return -1;
@@ -110,19 +139,19 @@ export function callArguments(text: string, open: number, max: number): CallArgu
     else positional.push(trimmed);
   };
   let depth = 0;
-  let quote = "";
+  let quote = 0;
   let partStart = open + 1;
   for (let k = open + 1; k < close; k++) {
-    const ch = text[k];
+    const code = text.charCodeAt(k);
     if (quote) {
-      if (ch === "\\") k++;
-      else if (ch === quote) quote = "";
+      if (code === BACKSLASH) k++;
+      else if (code === quote) quote = 0;
       continue;
     }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-    else if (ch === "," && depth === 0) {
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) quote = code;
+    else if (closerOf(code)) depth++;
+    else if (isCloser(code)) depth--;
+    else if (code === COMMA && depth === 0) {
       push(text.slice(partStart, k));
       partStart = k + 1;
     }
