@@ -3,6 +3,8 @@
 // the panel with a partial `LabIntent`. Both sides sanitise it: a state saved by an older version,
 // or a message from anywhere, never reaches a view unchecked.
 
+import { type RecurrentState, defaultRecurrentState, sanitizeRecurrent } from "./recurrentState";
+
 export const LAB_STATE_VERSION = 1;
 
 export const VIEW_IDS = ["activations", "vanishing", "softmax", "recurrent"] as const;
@@ -80,6 +82,8 @@ export interface LabState {
   activations: ActivationsState;
   vanishing: VanishingState;
   softmax: SoftmaxState;
+  /** LSTM & GRU: see ./recurrentState.ts. */
+  recurrent: RecurrentState;
 }
 
 export const CELL_IDS = ["lstm", "gru", "rnn"] as const;
@@ -213,6 +217,7 @@ export function defaultLabState(): LabState {
       epochs: 300,
       learningRate: 0.5,
     },
+    recurrent: defaultRecurrentState(),
   };
 }
 
@@ -365,6 +370,7 @@ export function sanitizeLabState(input: unknown): { state: LabState; problems: s
       },
       vanishing: sanitizeVanishing(part("vanishing")),
       softmax: sanitizeSoftmax(part("softmax")),
+      recurrent: sanitizeRecurrent(input.recurrent),
     },
     problems,
   };
@@ -418,7 +424,7 @@ export function sanitizeIntent(input: unknown): { intent: LabIntent; problems: s
 /**
  * The state after an intent: the intent wins where it says something. Numbers are clamped to the
  * controls' limits here too, since an intent may come from a CodeLens over a 1000-layer model.
- * `cell` belongs to the LSTM & GRU view, which is not part of this state yet.
+ * `cell` picks the LSTM & GRU view's cell.
  */
 export function applyIntent(state: LabState, intent: LabIntent): LabState {
   const vanishing = { ...state.vanishing };
@@ -442,5 +448,7 @@ export function applyIntent(state: LabState, intent: LabIntent): LabState {
     activations: { ...state.activations, x },
     vanishing,
     softmax,
+    recurrent:
+      intent.cell === undefined ? state.recurrent : { ...state.recurrent, cell: intent.cell },
   };
 }
