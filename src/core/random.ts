@@ -29,7 +29,7 @@ export function createRng(seed: number): Rng {
     throw new TypeError(`seed: expected a finite number, got ${String(seed)}`);
   }
   const whole = Math.trunc(seed);
-  const low = whole % 4294967296 | 0;
+  const low = (whole % 4294967296) | 0;
   const high = Math.floor(whole / 4294967296) | 0;
   const mix = splitmix32(low ^ Math.imul(high, 0x27d4eb2f));
   let a = mix();

@@ -231,9 +231,7 @@ export function readClassIndices(
       );
     }
     if (v < 0 || v >= classes) {
-      throw new RangeError(
-        `${name}[${n}]: expected a class index in [0, ${classes}), got ${v}`,
-      );
+      throw new RangeError(`${name}[${n}]: expected a class index in [0, ${classes}), got ${v}`);
     }
     out[n] = v;
   }

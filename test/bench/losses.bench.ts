@@ -6,7 +6,14 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { crossEntropy } from "../../src/core";
 import { createRng } from "../../src/core/random";
-import { BenchCase, RatioRow, measureInterleaved, medianRatio, printEnvironment, printRatioTable } from "./interleave";
+import {
+  BenchCase,
+  RatioRow,
+  measureInterleaved,
+  medianRatio,
+  printEnvironment,
+  printRatioTable,
+} from "./interleave";
 
 /** −log softmax(x)[t] per row with the max subtracted, averaged: the same maths by hand. */
 function handCrossEntropy(logits: Float64Array[], target: Int32Array, classes: number): number {
@@ -30,7 +37,9 @@ async function main(): Promise<void> {
   const count = 1000;
   for (const classes of [10, 1000]) {
     const rng = createRng(classes);
-    const logits = Array.from({ length: count }, () => Float64Array.from({ length: classes }, () => rng.normal() * 3));
+    const logits = Array.from({ length: count }, () =>
+      Float64Array.from({ length: classes }, () => rng.normal() * 3),
+    );
     const target = Int32Array.from({ length: count }, () => Math.floor(rng.next() * classes));
     const targetList = Array.from(target);
     const core = crossEntropy(logits, targetList);
@@ -56,18 +65,32 @@ async function main(): Promise<void> {
     rows.push(
       () => {
         const ratio = medianRatio(samples, `core C=${classes}`, `hand C=${classes}`);
-        return { name: `crossEntropy 1000×${classes}: core / hand loop`, ratio, budget: "≤ 1.2", ok: ratio <= 1.2 };
+        return {
+          name: `crossEntropy 1000×${classes}: core / hand loop`,
+          ratio,
+          budget: "≤ 1.2",
+          ok: ratio <= 1.2,
+        };
       },
       () => {
         const ratio = medianRatio(samples, `tfjs C=${classes}`, `core C=${classes}`);
-        return { name: `crossEntropy 1000×${classes}: tfjs-cpu / core`, ratio, budget: "> 1 (core faster)", ok: ratio > 1 };
+        return {
+          name: `crossEntropy 1000×${classes}: tfjs-cpu / core`,
+          ratio,
+          budget: "> 1 (core faster)",
+          ok: ratio > 1,
+        };
       },
     );
   }
   const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
-  printRatioTable("Cross-entropy: median of per-round ratios", rows.map((make) => make()));
+  printRatioTable(
+    "Cross-entropy: median of per-round ratios",
+    rows.map((make) => make()),
+  );
   console.log("\nmedian ns per call:");
-  for (const [name, values] of samples) console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
+  for (const [name, values] of samples)
+    console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
 }
 
 void main();

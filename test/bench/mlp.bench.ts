@@ -4,14 +4,23 @@
 import { mlpGradients } from "../../src/core";
 import type { Activation } from "../../src/core";
 import { createRng } from "../../src/core/random";
-import { BenchCase, RatioRow, measureInterleaved, medianRatio, printEnvironment, printRatioTable } from "./interleave";
+import {
+  BenchCase,
+  RatioRow,
+  measureInterleaved,
+  medianRatio,
+  printEnvironment,
+  printRatioTable,
+} from "./interleave";
 
 const width = 64;
 
 function network(depth: number, seed: number) {
   const rng = createRng(seed);
   const std = Math.sqrt(1 / width);
-  const weights = Array.from({ length: depth }, () => Float64Array.from({ length: width * width }, () => rng.normal() * std));
+  const weights = Array.from({ length: depth }, () =>
+    Float64Array.from({ length: width * width }, () => rng.normal() * std),
+  );
   const biases = Array.from({ length: depth }, () => new Float64Array(width));
   const input = Float64Array.from({ length: width }, () => rng.normal());
   return { weights, biases, input };
@@ -46,7 +55,8 @@ function handSigmoidGradients(
   }
   let current = delta;
   let other = next;
-  for (let k = 0; k < width; k++) current[k] = (1 - activations[depth - 1][k]) * activations[depth - 1][k];
+  for (let k = 0; k < width; k++)
+    current[k] = (1 - activations[depth - 1][k]) * activations[depth - 1][k];
   for (let l = depth - 1; l >= 0; l--) {
     const a = l === 0 ? input : activations[l - 1];
     let dd = 0;
@@ -83,23 +93,49 @@ function main(): void {
     const next = new Float64Array(width);
     const norms = new Float64Array(depth);
     const core = mlpGradients({ weights, biases }, activation, input).weightGradNorms;
-    const hand = handSigmoidGradients(width, weights, biases, input, activations, delta, next, norms);
+    const hand = handSigmoidGradients(
+      width,
+      weights,
+      biases,
+      input,
+      activations,
+      delta,
+      next,
+      norms,
+    );
     for (let l = 0; l < depth; l++) {
-      if (Math.abs(core[l] - hand[l]) > 1e-12 * hand[l]) throw new Error(`layer ${l}: core ${core[l]} vs hand ${hand[l]}`);
+      if (Math.abs(core[l] - hand[l]) > 1e-12 * hand[l])
+        throw new Error(`layer ${l}: core ${core[l]} vs hand ${hand[l]}`);
     }
     cases.push(
-      { name: `core depth=${depth}`, run: () => mlpGradients({ weights, biases }, activation, input).weightGradNorms },
-      { name: `hand depth=${depth}`, run: () => handSigmoidGradients(width, weights, biases, input, activations, delta, next, norms) },
+      {
+        name: `core depth=${depth}`,
+        run: () => mlpGradients({ weights, biases }, activation, input).weightGradNorms,
+      },
+      {
+        name: `hand depth=${depth}`,
+        run: () =>
+          handSigmoidGradients(width, weights, biases, input, activations, delta, next, norms),
+      },
     );
     rows.push(() => {
       const ratio = medianRatio(samples, `core depth=${depth}`, `hand depth=${depth}`);
-      return { name: `MLP forward+backward, sigmoid, depth ${depth}, width 64: core / hand loop`, ratio, budget: "≤ 1.2", ok: ratio <= 1.2 };
+      return {
+        name: `MLP forward+backward, sigmoid, depth ${depth}, width 64: core / hand loop`,
+        ratio,
+        budget: "≤ 1.2",
+        ok: ratio <= 1.2,
+      };
     });
   }
   const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
-  printRatioTable("MLP gradients: median of per-round ratios", rows.map((make) => make()));
+  printRatioTable(
+    "MLP gradients: median of per-round ratios",
+    rows.map((make) => make()),
+  );
   console.log("\nmedian ns per call:");
-  for (const [name, values] of samples) console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
+  for (const [name, values] of samples)
+    console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
 }
 
 main();

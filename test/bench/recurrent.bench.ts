@@ -7,7 +7,14 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { createGruCell, createLstmCell, gradientThroughTime, gru, lstm, rnn } from "../../src/core";
 import { createRng } from "../../src/core/random";
-import { BenchCase, RatioRow, measureInterleaved, medianRatio, printEnvironment, printRatioTable } from "./interleave";
+import {
+  BenchCase,
+  RatioRow,
+  measureInterleaved,
+  medianRatio,
+  printEnvironment,
+  printRatioTable,
+} from "./interleave";
 
 const input = 32;
 
@@ -91,15 +98,21 @@ function tfLstm(p: ReturnType<typeof cellParams>, hidden: number) {
       const row = gate * hidden + k;
       const col = tfGate[gate] * hidden + k;
       for (let j = 0; j < input; j++) kernel[j * 4 * hidden + col] = p.weightIh[row * input + j];
-      for (let j = 0; j < hidden; j++) kernel[(input + j) * 4 * hidden + col] = p.weightHh[row * hidden + j];
+      for (let j = 0; j < hidden; j++)
+        kernel[(input + j) * 4 * hidden + col] = p.weightHh[row * hidden + j];
       bias[col] = p.biasIh[row] + p.biasHh[row];
     }
   }
-  return { kernel: tf.tensor2d(kernel, [input + hidden, 4 * hidden]), bias: tf.tensor1d(bias), forgetBias: tf.scalar(0) };
+  return {
+    kernel: tf.tensor2d(kernel, [input + hidden, 4 * hidden]),
+    bias: tf.tensor1d(bias),
+    forgetBias: tf.scalar(0),
+  };
 }
 
 function tfGru(p: ReturnType<typeof cellParams>, hidden: number) {
-  const transpose = (w: Float64Array, rows: number, cols: number) => tf.transpose(tf.tensor2d(Float32Array.from(w), [rows, cols]));
+  const transpose = (w: Float64Array, rows: number, cols: number) =>
+    tf.transpose(tf.tensor2d(Float32Array.from(w), [rows, cols]));
   return {
     wi: transpose(p.weightIh, 3 * hidden, input),
     wh: transpose(p.weightHh, 3 * hidden, hidden),
@@ -128,15 +141,24 @@ async function main(): Promise<void> {
     const cOut = new Float64Array(hidden);
     const tfL = tfLstm(lstmParams, hidden);
     const lstmCell = createLstmCell(lstmParams);
-    const lstmInto = { h: new Float64Array(hidden), c: new Float64Array(hidden), gates: new Float64Array(4 * hidden) };
+    const lstmInto = {
+      h: new Float64Array(hidden),
+      c: new Float64Array(hidden),
+      gates: new Float64Array(4 * hidden),
+    };
     cases.push(
       { name: `lstm core H=${hidden}`, run: () => lstmCell.step(x, h, c, lstmInto).h },
       { name: `lstm() T=1 H=${hidden}`, run: () => lstm(lstmParams, [x], { h, c }).h },
-      { name: `lstm hand H=${hidden}`, run: () => (handLstmStep(input, lstmParams, hidden, x, h, c, pre, hOut, cOut), hOut) },
+      {
+        name: `lstm hand H=${hidden}`,
+        run: () => (handLstmStep(input, lstmParams, hidden, x, h, c, pre, hOut, cOut), hOut),
+      },
       {
         name: `lstm tfjs H=${hidden}`,
         run: () => {
-          const out = tf.tidy(() => tf.basicLSTMCell(tfL.forgetBias, tfL.kernel, tfL.bias, xTf, cTf, hTf)[1]);
+          const out = tf.tidy(
+            () => tf.basicLSTMCell(tfL.forgetBias, tfL.kernel, tfL.bias, xTf, cTf, hTf)[1],
+          );
           const values = out.dataSync();
           out.dispose();
           return values;
@@ -153,7 +175,10 @@ async function main(): Promise<void> {
     cases.push(
       { name: `gru core H=${hidden}`, run: () => gruCell.step(x, h, gruInto).h },
       { name: `gru() T=1 H=${hidden}`, run: () => gru(gruParams, [x], h).h },
-      { name: `gru hand H=${hidden}`, run: () => (handGruStep(input, gruParams, hidden, x, h, fromInput, fromHidden, hOut), hOut) },
+      {
+        name: `gru hand H=${hidden}`,
+        run: () => (handGruStep(input, gruParams, hidden, x, h, fromInput, fromHidden, hOut), hOut),
+      },
       {
         name: `gru tfjs H=${hidden}`,
         run: () => {
@@ -175,9 +200,24 @@ async function main(): Promise<void> {
     );
     for (const kind of ["lstm", "gru"]) {
       rows.push(
-        () => ({ name: `${kind} step H=${hidden}: core cell.step / hand loop`, ratio: medianRatio(samples, `${kind} core H=${hidden}`, `${kind} hand H=${hidden}`), budget: "≤ 1.2", ok: false }),
-        () => ({ name: `${kind} step H=${hidden}: ${kind}(params, [x]) call / hand loop`, ratio: medianRatio(samples, `${kind}() T=1 H=${hidden}`, `${kind} hand H=${hidden}`), budget: "(info)", ok: false }),
-        () => ({ name: `${kind} step H=${hidden}: tfjs-cpu / core cell.step`, ratio: medianRatio(samples, `${kind} tfjs H=${hidden}`, `${kind} core H=${hidden}`), budget: hidden === 32 ? "≥ 5" : "(info)", ok: false }),
+        () => ({
+          name: `${kind} step H=${hidden}: core cell.step / hand loop`,
+          ratio: medianRatio(samples, `${kind} core H=${hidden}`, `${kind} hand H=${hidden}`),
+          budget: "≤ 1.2",
+          ok: false,
+        }),
+        () => ({
+          name: `${kind} step H=${hidden}: ${kind}(params, [x]) call / hand loop`,
+          ratio: medianRatio(samples, `${kind}() T=1 H=${hidden}`, `${kind} hand H=${hidden}`),
+          budget: "(info)",
+          ok: false,
+        }),
+        () => ({
+          name: `${kind} step H=${hidden}: tfjs-cpu / core cell.step`,
+          ratio: medianRatio(samples, `${kind} tfjs H=${hidden}`, `${kind} core H=${hidden}`),
+          budget: hidden === 32 ? "≥ 5" : "(info)",
+          ok: false,
+        }),
       );
     }
   }
@@ -190,26 +230,42 @@ async function main(): Promise<void> {
   const rnnParams = cellParams(1, hidden, 13);
   cases.push(
     { name: "lstm forward T=100", run: () => lstm(lstmParams, sequence).h },
-    { name: "lstm gradientThroughTime T=100", run: () => gradientThroughTime("lstm", lstmParams, sequence) },
+    {
+      name: "lstm gradientThroughTime T=100",
+      run: () => gradientThroughTime("lstm", lstmParams, sequence),
+    },
     { name: "gru forward T=100", run: () => gru(gruParams, sequence).h },
-    { name: "gru gradientThroughTime T=100", run: () => gradientThroughTime("gru", gruParams, sequence) },
+    {
+      name: "gru gradientThroughTime T=100",
+      run: () => gradientThroughTime("gru", gruParams, sequence),
+    },
     { name: "rnn forward T=100", run: () => rnn(rnnParams, sequence).h },
-    { name: "rnn gradientThroughTime T=100", run: () => gradientThroughTime("rnn", rnnParams, sequence) },
+    {
+      name: "rnn gradientThroughTime T=100",
+      run: () => gradientThroughTime("rnn", rnnParams, sequence),
+    },
   );
   for (const kind of ["lstm", "gru", "rnn"]) {
-    rows.push(() => ({ name: `${kind} gradientThroughTime / forward, H=32 I=32 T=100`, ratio: medianRatio(samples, `${kind} gradientThroughTime T=100`, `${kind} forward T=100`), budget: "≤ 3", ok: false }));
+    rows.push(() => ({
+      name: `${kind} gradientThroughTime / forward, H=32 I=32 T=100`,
+      ratio: medianRatio(samples, `${kind} gradientThroughTime T=100`, `${kind} forward T=100`),
+      budget: "≤ 3",
+      ok: false,
+    }));
   }
 
   const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
   const table = rows.map((make) => {
     const row = make();
     const [op, limit] = row.budget.split(" ");
-    row.ok = op === "≤" ? row.ratio <= Number(limit) : op === "≥" ? row.ratio >= Number(limit) : true;
+    row.ok =
+      op === "≤" ? row.ratio <= Number(limit) : op === "≥" ? row.ratio >= Number(limit) : true;
     return row;
   });
   printRatioTable("Recurrent cells (batch 1, I = 32): median of per-round ratios", table);
   console.log("\nmedian ns per call:");
-  for (const [name, values] of samples) console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
+  for (const [name, values] of samples)
+    console.log(`  ${name}: ${Math.round([...values].sort((a, b) => a - b)[values.length >> 1])}`);
 }
 
 void main();

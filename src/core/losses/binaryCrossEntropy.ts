@@ -8,10 +8,26 @@ import { LossOptions, readReduction, reduceLosses } from "./reduction";
  * p = 0 or 1 from giving an infinite loss (and 0·∞ = NaN) at the price of capping it at 100.
  * probs: N values in [0, 1]; targets: N values in [0, 1].
  */
-export function binaryCrossEntropy(probs: unknown, targets: unknown, options?: { reduction?: "mean" | "sum" }): number;
-export function binaryCrossEntropy(probs: unknown, targets: unknown, options: { reduction: "none" }): Float64Array;
-export function binaryCrossEntropy(probs: unknown, targets: unknown, options?: LossOptions): number | Float64Array;
-export function binaryCrossEntropy(probs: unknown, targets: unknown, options?: LossOptions): number | Float64Array {
+export function binaryCrossEntropy(
+  probs: unknown,
+  targets: unknown,
+  options?: { reduction?: "mean" | "sum" },
+): number;
+export function binaryCrossEntropy(
+  probs: unknown,
+  targets: unknown,
+  options: { reduction: "none" },
+): Float64Array;
+export function binaryCrossEntropy(
+  probs: unknown,
+  targets: unknown,
+  options?: LossOptions,
+): number | Float64Array;
+export function binaryCrossEntropy(
+  probs: unknown,
+  targets: unknown,
+  options?: LossOptions,
+): number | Float64Array {
   const reduction = readReduction(options);
   const p = readVector("probs", probs, undefined, "N probabilities in [0, 1]");
   const t = readVector("targets", targets, p.length, "one target per probability");

@@ -8,10 +8,26 @@ import { LossOptions, readReduction, reduceLosses } from "./reduction";
  * operation order. It is −t·log σ(z) − (1 − t)·log(1 − σ(z)) rewritten so that neither exponential
  * can overflow. (Like PyTorch, it rounds losses below ~1e-16 to 0 for confident correct logits.)
  */
-export function binaryCrossEntropyWithLogits(logits: unknown, targets: unknown, options?: { reduction?: "mean" | "sum" }): number;
-export function binaryCrossEntropyWithLogits(logits: unknown, targets: unknown, options: { reduction: "none" }): Float64Array;
-export function binaryCrossEntropyWithLogits(logits: unknown, targets: unknown, options?: LossOptions): number | Float64Array;
-export function binaryCrossEntropyWithLogits(logits: unknown, targets: unknown, options?: LossOptions): number | Float64Array {
+export function binaryCrossEntropyWithLogits(
+  logits: unknown,
+  targets: unknown,
+  options?: { reduction?: "mean" | "sum" },
+): number;
+export function binaryCrossEntropyWithLogits(
+  logits: unknown,
+  targets: unknown,
+  options: { reduction: "none" },
+): Float64Array;
+export function binaryCrossEntropyWithLogits(
+  logits: unknown,
+  targets: unknown,
+  options?: LossOptions,
+): number | Float64Array;
+export function binaryCrossEntropyWithLogits(
+  logits: unknown,
+  targets: unknown,
+  options?: LossOptions,
+): number | Float64Array {
   const reduction = readReduction(options);
   const z = readVector("logits", logits, undefined, "N logits");
   const t = readVector("targets", targets, z.length, "one target per logit");

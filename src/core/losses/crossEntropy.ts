@@ -13,10 +13,26 @@ const logitsShape = "N×C logits (one row per sample, one column per class)";
  * the numbers agree to the last bits. Returns a number for "mean"/"sum", a length-N Float64Array
  * for "none".
  */
-export function crossEntropy(logits: unknown, target: unknown, options?: { reduction?: "mean" | "sum" }): number;
-export function crossEntropy(logits: unknown, target: unknown, options: { reduction: "none" }): Float64Array;
-export function crossEntropy(logits: unknown, target: unknown, options?: LossOptions): number | Float64Array;
-export function crossEntropy(logits: unknown, target: unknown, options?: LossOptions): number | Float64Array {
+export function crossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: { reduction?: "mean" | "sum" },
+): number;
+export function crossEntropy(
+  logits: unknown,
+  target: unknown,
+  options: { reduction: "none" },
+): Float64Array;
+export function crossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): number | Float64Array;
+export function crossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): number | Float64Array {
   const reduction = readReduction(options);
   const rows = readRows("logits", logits, logitsShape);
   const classes = rows[0].length;
@@ -38,7 +54,11 @@ export function crossEntropy(logits: unknown, target: unknown, options?: LossOpt
  * "none" give every row its own gradient). Each row sums to 0 and lies in (−1, 1): this is the
  * gradient the panel compares with the smaller one of softmaxThenCrossEntropy.
  */
-export function crossEntropyGradient(logits: unknown, target: unknown, options?: LossOptions): Float64Array[] {
+export function crossEntropyGradient(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): Float64Array[] {
   const reduction = readReduction(options);
   const rows = readRows("logits", logits, logitsShape);
   const classes = rows[0].length;

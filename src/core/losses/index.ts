@@ -5,4 +5,7 @@ export { crossEntropy, crossEntropyGradient } from "./crossEntropy";
 export { nllLoss } from "./nllLoss";
 export { binaryCrossEntropy } from "./binaryCrossEntropy";
 export { binaryCrossEntropyWithLogits } from "./binaryCrossEntropyWithLogits";
-export { softmaxThenCrossEntropy, softmaxThenCrossEntropyGradient } from "./softmaxThenCrossEntropy";
+export {
+  softmaxThenCrossEntropy,
+  softmaxThenCrossEntropyGradient,
+} from "./softmaxThenCrossEntropy";

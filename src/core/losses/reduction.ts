@@ -13,7 +13,9 @@ const reductions: readonly Reduction[] = ["mean", "sum", "none"];
 export function readReduction(options: LossOptions | undefined): Reduction {
   if (options === undefined || options === null) return "mean";
   if (typeof options !== "object") {
-    throw new TypeError(`options: expected { reduction?: "mean" | "sum" | "none" }, got ${typeof options}`);
+    throw new TypeError(
+      `options: expected { reduction?: "mean" | "sum" | "none" }, got ${typeof options}`,
+    );
   }
   return options.reduction === undefined
     ? "mean"

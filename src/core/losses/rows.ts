@@ -4,7 +4,9 @@ import { isArrayLike, isNested } from "../shapes";
 
 export function readRows(name: string, value: unknown, hint: string): ArrayLike<number>[] {
   if (!isArrayLike(value) || value.length === 0) {
-    throw new TypeError(`${name}: expected ${hint}, got ${isArrayLike(value) ? "an empty array" : typeof value}`);
+    throw new TypeError(
+      `${name}: expected ${hint}, got ${isArrayLike(value) ? "an empty array" : typeof value}`,
+    );
   }
   // A single vector is one row (PyTorch's unbatched input of shape C).
   const rows = (

@@ -10,10 +10,26 @@ import { readRows, targetList } from "./rows";
 const logitsShape = "N×C logits (one row per sample, one column per class)";
 
 /** cross_entropy(softmax(logits), target) — the wrong value, for comparison with crossEntropy. */
-export function softmaxThenCrossEntropy(logits: unknown, target: unknown, options?: { reduction?: "mean" | "sum" }): number;
-export function softmaxThenCrossEntropy(logits: unknown, target: unknown, options: { reduction: "none" }): Float64Array;
-export function softmaxThenCrossEntropy(logits: unknown, target: unknown, options?: LossOptions): number | Float64Array;
-export function softmaxThenCrossEntropy(logits: unknown, target: unknown, options?: LossOptions): number | Float64Array {
+export function softmaxThenCrossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: { reduction?: "mean" | "sum" },
+): number;
+export function softmaxThenCrossEntropy(
+  logits: unknown,
+  target: unknown,
+  options: { reduction: "none" },
+): Float64Array;
+export function softmaxThenCrossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): number | Float64Array;
+export function softmaxThenCrossEntropy(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): number | Float64Array {
   const reduction = readReduction(options);
   const rows = readRows("logits", logits, logitsShape);
   readClassIndices("target", targetList(target), rows.length, rows[0].length);
@@ -26,7 +42,11 @@ export function softmaxThenCrossEntropy(logits: unknown, target: unknown, option
  * ∂L/∂z = p ⊙ (g − p·g). Because every |g_j| < 1 and p's Jacobian shrinks it again, this is
  * smaller than crossEntropyGradient's softmax(z) − onehot(t). Divided by N for "mean".
  */
-export function softmaxThenCrossEntropyGradient(logits: unknown, target: unknown, options?: LossOptions): Float64Array[] {
+export function softmaxThenCrossEntropyGradient(
+  logits: unknown,
+  target: unknown,
+  options?: LossOptions,
+): Float64Array[] {
   const reduction = readReduction(options);
   const rows = readRows("logits", logits, logitsShape);
   const classes = rows[0].length;

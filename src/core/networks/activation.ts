@@ -14,7 +14,11 @@ export function readActivation(name: string, value: unknown): Activation {
 }
 
 /** y = act(z) in place over values[0, length). */
-export function activateInPlace(activation: Activation, values: Float64Array, length: number): void {
+export function activateInPlace(
+  activation: Activation,
+  values: Float64Array,
+  length: number,
+): void {
   if (activation === "sigmoid") {
     // 1/(1 + e^(−z)) is within ~1.5 ulp for every z; where e^(−z) overflows (z < −709.78) it gives
     // 0 instead of a subnormal, as PyTorch's CPU kernel does. No branch: a mispredicted sign test

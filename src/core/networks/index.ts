@@ -4,7 +4,12 @@ export type { Activation } from "./activation";
 export { mlpGradients } from "./mlp";
 export type { MlpGradients, MlpNetwork } from "./mlp";
 export { drawDeepNetwork, simulateVanishingGradient } from "./vanishingGradient";
-export type { DeepNetworkOptions, VanishingGradientOptions, VanishingGradientResult, WeightInit } from "./vanishingGradient";
+export type {
+  DeepNetworkOptions,
+  VanishingGradientOptions,
+  VanishingGradientResult,
+  WeightInit,
+} from "./vanishingGradient";
 export { trainDeepNetwork } from "./trainDeepNetwork";
 export type { TrainDeepNetworkOptions, TrainDeepNetworkResult } from "./trainDeepNetwork";
 export { trainLogisticRegression } from "./logisticRegression";

@@ -5,7 +5,14 @@
 //   for epoch in range(epochs):
 //       loss = F.binary_cross_entropy_with_logits(X @ W.T + b, y)   # or F.cross_entropy(...)
 //       loss.backward(); W -= lr * W.grad; b -= lr * b.grad
-import { isArrayLike, readChoice, readInteger, readMatrix, readNumber, readVector } from "../shapes";
+import {
+  isArrayLike,
+  readChoice,
+  readInteger,
+  readMatrix,
+  readNumber,
+  readVector,
+} from "../shapes";
 
 export interface LogisticRegressionOptions {
   /** "binary": labels in [0, 1] (usually 0/1); "multinomial": class indices 0..classes−1. */
@@ -40,12 +47,23 @@ export interface LogisticRegressionResult {
   accuracy: number;
 }
 
-export function trainLogisticRegression(options: LogisticRegressionOptions): LogisticRegressionResult {
+export function trainLogisticRegression(
+  options: LogisticRegressionOptions,
+): LogisticRegressionResult {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options: expected { kind, points, labels, classes?, learningRate?, epochs?, initialWeights?, initialBias? }, got ${options === null ? "null" : typeof options}`);
+    throw new TypeError(
+      `options: expected { kind, points, labels, classes?, learningRate?, epochs?, initialWeights?, initialBias? }, got ${options === null ? "null" : typeof options}`,
+    );
   }
   const kind = readChoice("options.kind", options.kind, ["binary", "multinomial"] as const);
-  const points = readMatrix("options.points", options.points, undefined, 2, "N points [x, y]", true);
+  const points = readMatrix(
+    "options.points",
+    options.points,
+    undefined,
+    2,
+    "N points [x, y]",
+    true,
+  );
   const count = points.rows;
   if (count < 1 || count > 100_000) {
     throw new RangeError(`options.points: expected 1 to 100000 points [x, y], got ${count}`);
@@ -56,31 +74,57 @@ export function trainLogisticRegression(options: LogisticRegressionOptions): Log
     let largest = 0;
     for (let n = 0; n < count; n++) {
       if (!Number.isInteger(labels[n]) || labels[n] < 0) {
-        throw new RangeError(`options.labels[${n}]: expected a class index (integer ≥ 0), got ${labels[n]}`);
+        throw new RangeError(
+          `options.labels[${n}]: expected a class index (integer ≥ 0), got ${labels[n]}`,
+        );
       }
       largest = Math.max(largest, labels[n]);
     }
-    outputs = options.classes === undefined ? Math.max(2, largest + 1) : readInteger("options.classes", options.classes, 2, 64);
+    outputs =
+      options.classes === undefined
+        ? Math.max(2, largest + 1)
+        : readInteger("options.classes", options.classes, 2, 64);
     if (largest >= outputs) {
-      throw new RangeError(`options.labels: expected class indices in [0, ${outputs}), got ${largest}`);
+      throw new RangeError(
+        `options.labels: expected class indices in [0, ${outputs}), got ${largest}`,
+      );
     }
   } else {
     for (let n = 0; n < count; n++) {
       if (labels[n] < 0 || labels[n] > 1) {
-        throw new RangeError(`options.labels[${n}]: expected a binary target in [0, 1], got ${labels[n]}`);
+        throw new RangeError(
+          `options.labels[${n}]: expected a binary target in [0, 1], got ${labels[n]}`,
+        );
       }
     }
   }
-  const learningRate = options.learningRate === undefined ? 0.1 : readNumber("options.learningRate", options.learningRate, 0, 1e6);
-  const epochs = options.epochs === undefined ? 100 : readInteger("options.epochs", options.epochs, 1, 100_000);
+  const learningRate =
+    options.learningRate === undefined
+      ? 0.1
+      : readNumber("options.learningRate", options.learningRate, 0, 1e6);
+  const epochs =
+    options.epochs === undefined ? 100 : readInteger("options.epochs", options.epochs, 1, 100_000);
   const weights =
     options.initialWeights === undefined
       ? new Float64Array(outputs * 2)
-      : readMatrix("options.initialWeights", isArrayLike(options.initialWeights) ? options.initialWeights : [], outputs, 2, kind === "binary" ? "1×2 for binary" : "classes × 2", true).data.slice();
+      : readMatrix(
+          "options.initialWeights",
+          isArrayLike(options.initialWeights) ? options.initialWeights : [],
+          outputs,
+          2,
+          kind === "binary" ? "1×2 for binary" : "classes × 2",
+          true,
+        ).data.slice();
   const bias =
     options.initialBias === undefined
       ? new Float64Array(outputs)
-      : readVector("options.initialBias", options.initialBias, outputs, kind === "binary" ? "1 for binary" : "classes", true);
+      : readVector(
+          "options.initialBias",
+          options.initialBias,
+          outputs,
+          kind === "binary" ? "1 for binary" : "classes",
+          true,
+        );
 
   const x = points.data;
   const logits = new Float64Array(outputs);
@@ -98,7 +142,8 @@ export function trainLogisticRegression(options: LogisticRegressionOptions): Log
     for (let n = 0; n < count; n++) {
       const px = x[2 * n];
       const py = x[2 * n + 1];
-      for (let c = 0; c < outputs; c++) logits[c] = weights[2 * c] * px + weights[2 * c + 1] * py + bias[c];
+      for (let c = 0; c < outputs; c++)
+        logits[c] = weights[2 * c] * px + weights[2 * c + 1] * py + bias[c];
       let gradient: number;
       if (kind === "binary") {
         const z = logits[0];
@@ -131,7 +176,7 @@ export function trainLogisticRegression(options: LogisticRegressionOptions): Log
         lossSum += -(logits[target] - max - Math.log(sum));
         if (accumulate) {
           for (let c = 0; c < outputs; c++) {
-            gradient = ((Math.exp(logits[c] - max) / sum - (c === target ? 1 : 0)) * inverseCount);
+            gradient = (Math.exp(logits[c] - max) / sum - (c === target ? 1 : 0)) * inverseCount;
             gradWeights[2 * c] += gradient * px;
             gradWeights[2 * c + 1] += gradient * py;
             gradBias[c] += gradient;

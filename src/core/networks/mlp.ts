@@ -42,17 +42,25 @@ const down = 2 ** -400;
 
 export function prepareLayers(network: unknown, inputSize: number): DenseLayer[] {
   if (typeof network !== "object" || network === null) {
-    throw new TypeError(`network: expected { weights: out×in matrix per layer, biases?: vector per layer }, got ${network === null ? "null" : typeof network}`);
+    throw new TypeError(
+      `network: expected { weights: out×in matrix per layer, biases?: vector per layer }, got ${network === null ? "null" : typeof network}`,
+    );
   }
   const { weights, biases } = network as Partial<MlpNetwork>;
   if (!Array.isArray(weights) || weights.length === 0) {
-    throw new TypeError(`network.weights: expected an array of 1 to ${maxDepth} out×in matrices, got ${Array.isArray(weights) ? "an empty array" : typeof weights}`);
+    throw new TypeError(
+      `network.weights: expected an array of 1 to ${maxDepth} out×in matrices, got ${Array.isArray(weights) ? "an empty array" : typeof weights}`,
+    );
   }
   if (weights.length > maxDepth) {
-    throw new RangeError(`network.weights: expected depth at most ${maxDepth}, got ${weights.length} layers`);
+    throw new RangeError(
+      `network.weights: expected depth at most ${maxDepth}, got ${weights.length} layers`,
+    );
   }
   if (biases !== undefined && (!Array.isArray(biases) || biases.length !== weights.length)) {
-    throw new RangeError(`network.biases: expected ${weights.length} vectors (one per layer), got ${Array.isArray(biases) ? biases.length : typeof biases}`);
+    throw new RangeError(
+      `network.biases: expected ${weights.length} vectors (one per layer), got ${Array.isArray(biases) ? biases.length : typeof biases}`,
+    );
   }
   const layers: DenseLayer[] = [];
   let fanIn = inputSize;
@@ -61,7 +69,13 @@ export function prepareLayers(network: unknown, inputSize: number): DenseLayer[]
     if (!isArrayLike(weights[l]) || weights[l].length === 0) {
       throw new TypeError(`${name}: expected an out×${fanIn} matrix, got ${typeof weights[l]}`);
     }
-    const m = readMatrix(name, weights[l], undefined, fanIn, `out × in, in = ${l === 0 ? "input length" : `layer ${l - 1}'s out`}`);
+    const m = readMatrix(
+      name,
+      weights[l],
+      undefined,
+      fanIn,
+      `out × in, in = ${l === 0 ? "input length" : `layer ${l - 1}'s out`}`,
+    );
     if (m.rows > maxWidth) {
       throw new RangeError(`${name}: expected at most ${maxWidth} rows (width), got ${m.rows}`);
     }
@@ -212,7 +226,8 @@ export function gradientNormsInto(
   backwardLayers(layers, activation, activations, ones, deltas, deltaExponents);
   for (let l = 0; l < layers.length; l++) {
     const deltaNorm = norm(deltas[l], layers[l].outputs);
-    const inputNorm = l === 0 ? norm(input, layers[0].inputs) : norm(activations[l - 1], layers[l].inputs);
+    const inputNorm =
+      l === 0 ? norm(input, layers[0].inputs) : norm(activations[l - 1], layers[l].inputs);
     const exponent = deltaExponents[l];
     const power = 2 ** exponent;
     weightGradNorms[l] = deltaNorm * inputNorm * power;
@@ -225,11 +240,20 @@ export function gradientNormsInto(
  * network: { weights: out×in per layer, biases? }; activation after every layer; input: vector of
  * the first layer's in. The loss is Σ_j a_L[j] (what outputs.sum().backward() differentiates).
  */
-export function mlpGradients(network: MlpNetwork, activation: Activation, input: NumericVector): MlpGradients {
+export function mlpGradients(
+  network: MlpNetwork,
+  activation: Activation,
+  input: NumericVector,
+): MlpGradients {
   const act = readActivation("activation", activation);
-  const x = input instanceof Float64Array ? input : readVector("input", input, undefined, "the first layer's in");
+  const x =
+    input instanceof Float64Array
+      ? input
+      : readVector("input", input, undefined, "the first layer's in");
   if (x.length < 1 || x.length > maxWidth) {
-    throw new RangeError(`input: expected a vector of length 1 to ${maxWidth}, got length ${x.length}`);
+    throw new RangeError(
+      `input: expected a vector of length 1 to ${maxWidth}, got length ${x.length}`,
+    );
   }
   const layers = prepareLayers(network, x.length);
   const workspace = createWorkspace(layers);
@@ -240,6 +264,14 @@ export function mlpGradients(network: MlpNetwork, activation: Activation, input:
     log10WeightGradNorms: new Float64Array(depth),
     biasGradNorms: new Float64Array(depth),
   };
-  gradientNormsInto(layers, act, x, workspace, result.weightGradNorms, result.log10WeightGradNorms, result.biasGradNorms);
+  gradientNormsInto(
+    layers,
+    act,
+    x,
+    workspace,
+    result.weightGradNorms,
+    result.log10WeightGradNorms,
+    result.biasGradNorms,
+  );
   return result;
 }

@@ -43,8 +43,13 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
   const activation = readActivation("options.activation", options.activation);
   const steps = readInteger("options.steps", options.steps, 1, 1000);
   const learningRate =
-    options.learningRate === undefined ? 0.1 : readNumber("options.learningRate", options.learningRate, 0, 1e6);
-  const batchSize = options.batchSize === undefined ? 16 : readInteger("options.batchSize", options.batchSize, 1, 256);
+    options.learningRate === undefined
+      ? 0.1
+      : readNumber("options.learningRate", options.learningRate, 0, 1e6);
+  const batchSize =
+    options.batchSize === undefined
+      ? 16
+      : readInteger("options.batchSize", options.batchSize, 1, 256);
   const { depth, width } = o;
   const rng = createRng(o.seed);
   const layers = allocateLayers(depth, width);

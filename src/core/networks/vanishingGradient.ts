@@ -60,7 +60,9 @@ export interface ReadDeepOptions {
 
 export function readDeepNetworkOptions(options: unknown): ReadDeepOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options: expected { depth, width, activation, init, scale?, seed, … }, got ${options === null ? "null" : typeof options}`);
+    throw new TypeError(
+      `options: expected { depth, width, activation, init, scale?, seed, … }, got ${options === null ? "null" : typeof options}`,
+    );
   }
   const o = options as Partial<DeepNetworkOptions>;
   const depth = readInteger("options.depth", o.depth, 1, maxDepth);
@@ -71,7 +73,8 @@ export function readDeepNetworkOptions(options: unknown): ReadDeepOptions {
     );
   }
   const init = readChoice("options.init", o.init, inits);
-  const scale = o.scale === undefined ? 1 : readNumber("options.scale", o.scale, Number.MIN_VALUE, 1e6);
+  const scale =
+    o.scale === undefined ? 1 : readNumber("options.scale", o.scale, Number.MIN_VALUE, 1e6);
   if (typeof o.seed !== "number" || !Number.isFinite(o.seed)) {
     throw new TypeError(`options.seed: expected a finite number, got ${String(o.seed)}`);
   }
@@ -123,10 +126,13 @@ export function drawDeepNetwork(options: DeepNetworkOptions): {
   return { weights: layers.map((l) => l.weights), biases: layers.map((l) => l.biases), input };
 }
 
-export function simulateVanishingGradient(options: VanishingGradientOptions): VanishingGradientResult {
+export function simulateVanishingGradient(
+  options: VanishingGradientOptions,
+): VanishingGradientResult {
   const o = readDeepNetworkOptions(options);
   const activation = readActivation("options.activation", options.activation);
-  const samples = options.samples === undefined ? 4 : readInteger("options.samples", options.samples, 1, 1000);
+  const samples =
+    options.samples === undefined ? 4 : readInteger("options.samples", options.samples, 1, 1000);
   const { depth, width } = o;
   const rng = createRng(o.seed);
   const std = initStandardDeviation(o.init, o.scale, width);

@@ -43,7 +43,9 @@ export interface RnnCell {
 
 /** A Float64Array of the right length is used as is (read only); anything else is validated and copied. */
 function vectorOf(name: string, value: NumericVector, length: number): Float64Array {
-  return value instanceof Float64Array && value.length === length ? value : readVector(name, value, length);
+  return value instanceof Float64Array && value.length === length
+    ? value
+    : readVector(name, value, length);
 }
 
 function checkBuffer(name: string, value: Float64Array, length: number): void {
@@ -59,14 +61,30 @@ export function createLstmCell(params: LstmParams): LstmCell {
     hiddenSize: hidden,
     inputSize: input,
     step(x, h, c, into) {
-      const out = into ?? { h: new Float64Array(hidden), c: new Float64Array(hidden), gates: new Float64Array(4 * hidden) };
+      const out = into ?? {
+        h: new Float64Array(hidden),
+        c: new Float64Array(hidden),
+        gates: new Float64Array(4 * hidden),
+      };
       if (into) {
         checkBuffer("into.h", out.h, hidden);
         checkBuffer("into.c", out.c, hidden);
         checkBuffer("into.gates", out.gates, 4 * hidden);
       }
       const cPrev = vectorOf("c", c, hidden);
-      lstmStep(cell, vectorOf("x", x, input), 0, vectorOf("h", h, hidden), cPrev, 0, out.gates, 0, out.c, out.h, 0);
+      lstmStep(
+        cell,
+        vectorOf("x", x, input),
+        0,
+        vectorOf("h", h, hidden),
+        cPrev,
+        0,
+        out.gates,
+        0,
+        out.c,
+        out.h,
+        0,
+      );
       return out;
     },
   };
@@ -86,7 +104,20 @@ export function createGruCell(params: GruParams): GruCell {
         checkBuffer("into.h", out.h, hidden);
         checkBuffer("into.gates", out.gates, 3 * hidden);
       }
-      gruStep(cell, vectorOf("x", x, input), 0, vectorOf("h", h, hidden), 0, out.gates, 0, hiddenCandidate, 0, out.h, 0, scratch);
+      gruStep(
+        cell,
+        vectorOf("x", x, input),
+        0,
+        vectorOf("h", h, hidden),
+        0,
+        out.gates,
+        0,
+        hiddenCandidate,
+        0,
+        out.h,
+        0,
+        scratch,
+      );
       return out;
     },
   };

@@ -38,23 +38,32 @@ export function fromStateDict(
     try {
       dict = JSON.parse(json);
     } catch (error) {
-      throw new TypeError(`stateDict: expected JSON text of an object, got invalid JSON (${(error as Error).message})`);
+      throw new TypeError(
+        `stateDict: expected JSON text of an object, got invalid JSON (${(error as Error).message})`,
+        { cause: error },
+      );
     }
   }
   if (typeof dict !== "object" || dict === null || Array.isArray(dict)) {
-    throw new TypeError(`stateDict: expected an object with keys ${parameterKeys.join(", ")}, got ${Array.isArray(dict) ? "an array" : dict === null ? "null" : typeof dict}`);
+    throw new TypeError(
+      `stateDict: expected an object with keys ${parameterKeys.join(", ")}, got ${Array.isArray(dict) ? "an array" : dict === null ? "null" : typeof dict}`,
+    );
   }
   const entries = Object.entries(dict as Record<string, unknown>);
   const find = (key: string): [string, unknown] | undefined => {
     const matches = entries.filter(([name]) => name === key || name.endsWith(`.${key}`));
     if (matches.length > 1) {
-      throw new RangeError(`${key}: expected one key ending in "${key}", got ${matches.length} (${matches.map(([n]) => n).join(", ")}); paste the state_dict of one module`);
+      throw new RangeError(
+        `${key}: expected one key ending in "${key}", got ${matches.length} (${matches.map(([n]) => n).join(", ")}); paste the state_dict of one module`,
+      );
     }
     return matches[0];
   };
   const projection = find("weight_hr_l0");
   if (projection) {
-    throw new RangeError(`${projection[0]}: LSTMs with proj_size > 0 are not supported; expected no weight_hr_l0`);
+    throw new RangeError(
+      `${projection[0]}: LSTMs with proj_size > 0 are not supported; expected no weight_hr_l0`,
+    );
   }
   const g = gateCount[kind];
   const rowsText = gateRows[kind];
@@ -62,20 +71,33 @@ export function fromStateDict(
   const ih = find("weight_ih_l0");
   if (!hh || !ih) {
     const missing = !ih ? "weight_ih_l0" : "weight_hh_l0";
-    throw new TypeError(`${missing}: expected a key "${missing}" (layer 0 of nn.${kind.toUpperCase()}), got keys ${entries.map(([n]) => n).join(", ") || "(none)"}`);
+    throw new TypeError(
+      `${missing}: expected a key "${missing}" (layer 0 of nn.${kind.toUpperCase()}), got keys ${entries.map(([n]) => n).join(", ") || "(none)"}`,
+    );
   }
   const [hhName, hhValue] = hh;
   if (!isArrayLike(hhValue) || !isNested(hhValue)) {
-    throw new TypeError(`${hhName}: expected a nested list of shape (${rowsText})×hidden, got ${shapeOf(hhValue)}`);
+    throw new TypeError(
+      `${hhName}: expected a nested list of shape (${rowsText})×hidden, got ${shapeOf(hhValue)}`,
+    );
   }
   const hidden = (hhValue[0] as ArrayLike<unknown>).length;
   if (hidden < 1 || hidden > maxHiddenSize) {
     throw new RangeError(`${hhName}: expected hidden size in [1, ${maxHiddenSize}], got ${hidden}`);
   }
-  const weightHh = readMatrix(hhName, hhValue, g * hidden, hidden, `${rowsText} × hidden`, true).data;
+  const weightHh = readMatrix(
+    hhName,
+    hhValue,
+    g * hidden,
+    hidden,
+    `${rowsText} × hidden`,
+    true,
+  ).data;
   const [ihName, ihValue] = ih;
   if (!isArrayLike(ihValue) || !isNested(ihValue)) {
-    throw new TypeError(`${ihName}: expected a nested list of shape ${g * hidden}×input (${rowsText} × input), got ${shapeOf(ihValue)}`);
+    throw new TypeError(
+      `${ihName}: expected a nested list of shape ${g * hidden}×input (${rowsText} × input), got ${shapeOf(ihValue)}`,
+    );
   }
   const input = (ihValue[0] as ArrayLike<unknown>).length;
   if (input < 1 || input > maxInputSize) {
@@ -95,7 +117,10 @@ export function fromStateDict(
     inputSize: input,
   };
   if (kind === "rnn") {
-    params.nonlinearity = readChoice("options.nonlinearity", options.nonlinearity ?? "tanh", ["tanh", "relu"] as const);
+    params.nonlinearity = readChoice("options.nonlinearity", options.nonlinearity ?? "tanh", [
+      "tanh",
+      "relu",
+    ] as const);
   }
   return params;
 }

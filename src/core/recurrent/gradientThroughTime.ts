@@ -37,7 +37,13 @@ export function gradientThroughTime(
   const { data: x, steps } = readInputs(inputs, cell.input);
   if (kind === "lstm") {
     const state = initialState as LstmState | undefined;
-    return lstmGradient(cell, x, steps, readState("state.h", state?.h, cell.hidden), readState("state.c", state?.c, cell.hidden));
+    return lstmGradient(
+      cell,
+      x,
+      steps,
+      readState("state.h", state?.h, cell.hidden),
+      readState("state.c", state?.c, cell.hidden),
+    );
   }
   const h0 = readState("h0", initialState as NumericVector | undefined, cell.hidden);
   if (kind === "gru") return gruGradient(cell, x, steps, h0);
@@ -70,14 +76,32 @@ function backThroughWeights(
   return Math.sqrt(sumSquares);
 }
 
-function lstmGradient(cell: PreparedCell, x: Float64Array, steps: number, h0: Float64Array, c0: Float64Array): Float64Array {
+function lstmGradient(
+  cell: PreparedCell,
+  x: Float64Array,
+  steps: number,
+  h0: Float64Array,
+  c0: Float64Array,
+): Float64Array {
   const { hidden, input } = cell;
   const hAll = new Float64Array(steps * hidden);
   const cAll = new Float64Array(steps * hidden);
   const gatesAll = new Float64Array(steps * 4 * hidden);
   lstmStep(cell, x, 0, h0, c0, 0, gatesAll, 0, cAll, hAll, 0);
   for (let t = 1; t < steps; t++) {
-    lstmStep(cell, x, t * input, hAll, cAll, (t - 1) * hidden, gatesAll, t * 4 * hidden, cAll, hAll, t * hidden);
+    lstmStep(
+      cell,
+      x,
+      t * input,
+      hAll,
+      cAll,
+      (t - 1) * hidden,
+      gatesAll,
+      t * 4 * hidden,
+      cAll,
+      hAll,
+      t * hidden,
+    );
   }
   const norms = new Float64Array(steps);
   const dh = new Float64Array(hidden).fill(1); // ∂(Σ h_T)/∂h_T
@@ -108,7 +132,12 @@ function lstmGradient(cell: PreparedCell, x: Float64Array, steps: number, h0: Fl
   return norms;
 }
 
-function gruGradient(cell: PreparedCell, x: Float64Array, steps: number, h0: Float64Array): Float64Array {
+function gruGradient(
+  cell: PreparedCell,
+  x: Float64Array,
+  steps: number,
+  h0: Float64Array,
+): Float64Array {
   const { hidden, input } = cell;
   const hAll = new Float64Array(steps * hidden);
   const gatesAll = new Float64Array(steps * 3 * hidden);
@@ -116,7 +145,20 @@ function gruGradient(cell: PreparedCell, x: Float64Array, steps: number, h0: Flo
   const scratch = new Float64Array(3 * hidden);
   gruStep(cell, x, 0, h0, 0, gatesAll, 0, hiddenCandidate, 0, hAll, 0, scratch);
   for (let t = 1; t < steps; t++) {
-    gruStep(cell, x, t * input, hAll, (t - 1) * hidden, gatesAll, t * 3 * hidden, hiddenCandidate, t * hidden, hAll, t * hidden, scratch);
+    gruStep(
+      cell,
+      x,
+      t * input,
+      hAll,
+      (t - 1) * hidden,
+      gatesAll,
+      t * 3 * hidden,
+      hiddenCandidate,
+      t * hidden,
+      hAll,
+      t * hidden,
+      scratch,
+    );
   }
   const norms = new Float64Array(steps);
   const dh = new Float64Array(hidden).fill(1);
@@ -149,7 +191,13 @@ function gruGradient(cell: PreparedCell, x: Float64Array, steps: number, h0: Flo
   return norms;
 }
 
-function rnnGradient(cell: PreparedCell, useRelu: boolean, x: Float64Array, steps: number, h0: Float64Array): Float64Array {
+function rnnGradient(
+  cell: PreparedCell,
+  useRelu: boolean,
+  x: Float64Array,
+  steps: number,
+  h0: Float64Array,
+): Float64Array {
   const { hidden, input } = cell;
   const hAll = new Float64Array(steps * hidden);
   rnnStep(cell, useRelu, x, 0, h0, 0, hAll, 0);

@@ -1,5 +1,12 @@
 // Recurrent cells in PyTorch's parameter layout and backpropagation through time.
-export type { GruParams, LstmParams, RecurrentKind, RecurrentParams, RnnNonlinearity, RnnParams } from "./params";
+export type {
+  GruParams,
+  LstmParams,
+  RecurrentKind,
+  RecurrentParams,
+  RnnNonlinearity,
+  RnnParams,
+} from "./params";
 export { lstm } from "./lstm";
 export type { LstmGates, LstmResult, LstmState } from "./lstm";
 export { gru } from "./gru";

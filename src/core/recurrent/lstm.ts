@@ -90,7 +90,9 @@ export function lstm(params: LstmParams, inputs: unknown, state?: LstmState): Ls
   const { hidden } = cell;
   const { data: x, steps } = readInputs(inputs, cell.input);
   if (state !== undefined && state !== null && typeof state !== "object") {
-    throw new TypeError(`state: expected { h?: vector of ${hidden}, c?: vector of ${hidden} }, got ${typeof state}`);
+    throw new TypeError(
+      `state: expected { h?: vector of ${hidden}, c?: vector of ${hidden} }, got ${typeof state}`,
+    );
   }
   const h0 = readState("state.h", state?.h, hidden);
   const c0 = readState("state.c", state?.c, hidden);
@@ -100,7 +102,19 @@ export function lstm(params: LstmParams, inputs: unknown, state?: LstmState): Ls
   lstmStep(cell, x, 0, h0, c0, 0, gatesAll, 0, cAll, hAll, 0);
   for (let t = 1; t < steps; t++) {
     const prev = (t - 1) * hidden;
-    lstmStep(cell, x, t * cell.input, hAll, cAll, prev, gatesAll, t * 4 * hidden, cAll, hAll, t * hidden);
+    lstmStep(
+      cell,
+      x,
+      t * cell.input,
+      hAll,
+      cAll,
+      prev,
+      gatesAll,
+      t * 4 * hidden,
+      cAll,
+      hAll,
+      t * hidden,
+    );
   }
   const gateRowsOf = (block: number): Float64Array[] => {
     const rows: Float64Array[] = new Array(steps);
@@ -116,6 +130,11 @@ export function lstm(params: LstmParams, inputs: unknown, state?: LstmState): Ls
     h: hAll.slice(last, last + hidden),
     c: cAll.slice(last, last + hidden),
     cells: splitRows(cAll, steps, hidden),
-    gates: { input: gateRowsOf(0), forget: gateRowsOf(1), cell: gateRowsOf(2), output: gateRowsOf(3) },
+    gates: {
+      input: gateRowsOf(0),
+      forget: gateRowsOf(1),
+      cell: gateRowsOf(2),
+      output: gateRowsOf(3),
+    },
   };
 }

@@ -72,7 +72,9 @@ function hiddenSizeOf(kind: RecurrentKind, value: unknown, name: string): number
   const g = gateCount[kind];
   const rowsText = gateRows[kind];
   if (!isArrayLike(value) || value.length === 0) {
-    throw new TypeError(`${name}: expected a (${rowsText})×hidden matrix, got ${isArrayLike(value) ? "an empty array" : typeof value}`);
+    throw new TypeError(
+      `${name}: expected a (${rowsText})×hidden matrix, got ${isArrayLike(value) ? "an empty array" : typeof value}`,
+    );
   }
   let hidden: number;
   if (isNested(value)) {
@@ -118,13 +120,23 @@ export function prepareCell(
   const rowsText = gateRows[kind];
   const hidden = hiddenSizeOf(kind, p.weightHh, names.weightHh);
   const rows = g * hidden;
-  const weightHh = readMatrix(names.weightHh, p.weightHh, rows, hidden, `${rowsText} × hidden`).data;
+  const weightHh = readMatrix(
+    names.weightHh,
+    p.weightHh,
+    rows,
+    hidden,
+    `${rowsText} × hidden`,
+  ).data;
   if (!isArrayLike(p.weightIh) || p.weightIh.length === 0) {
-    throw new TypeError(`${names.weightIh}: expected a ${rows}×input matrix (${rowsText} × input), got ${typeof p.weightIh}`);
+    throw new TypeError(
+      `${names.weightIh}: expected a ${rows}×input matrix (${rowsText} × input), got ${typeof p.weightIh}`,
+    );
   }
   const ih = readMatrix(names.weightIh, p.weightIh, rows, undefined, `${rowsText} × input`);
   if (ih.cols > maxInputSize || ih.cols < 1) {
-    throw new RangeError(`${names.weightIh}: expected input size in [1, ${maxInputSize}], got ${ih.cols}`);
+    throw new RangeError(
+      `${names.weightIh}: expected input size in [1, ${maxInputSize}], got ${ih.cols}`,
+    );
   }
   return {
     hidden,
@@ -139,7 +151,12 @@ export function prepareCell(
 /** inputs: T×I rows (or flat row-major T·I), T ≥ 1. */
 export function readInputs(value: unknown, input: number): { data: Float64Array; steps: number } {
   // One step given as [Float64Array]: read in place, the common case of a caller stepping a cell.
-  if (Array.isArray(value) && value.length === 1 && value[0] instanceof Float64Array && value[0].length === input) {
+  if (
+    Array.isArray(value) &&
+    value.length === 1 &&
+    value[0] instanceof Float64Array &&
+    value[0].length === input
+  ) {
     return { data: value[0], steps: 1 };
   }
   const m = readMatrix("inputs", value, undefined, input, "steps × input, one row per time step");

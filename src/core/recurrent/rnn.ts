@@ -2,7 +2,15 @@
 // or relu. No gate decides what to keep, so a gradient crosses every step through W_hh and
 // act' (≤ 1) and shrinks or grows geometrically — the long-term dependency problem.
 import { NumericVector, readChoice } from "../shapes";
-import { PreparedCell, RnnNonlinearity, RnnParams, prepareCell, readInputs, readState, splitRows } from "./params";
+import {
+  PreparedCell,
+  RnnNonlinearity,
+  RnnParams,
+  prepareCell,
+  readInputs,
+  readState,
+  splitRows,
+} from "./params";
 
 export interface RnnResult {
   /** h_t for every step, T × H. */

@@ -21,11 +21,21 @@ describe("losses match torch.nn.functional (PyTorch 1.13, float64)", () => {
   after(() => printWorstRelativeErrors("losses: max relative error against PyTorch"));
 
   torchFixture.losses.classification.forEach((c: Record<string, unknown>, index: number) => {
-    const shape = `${(c.logits as unknown[]).length}×${((c.logits as unknown[][])[0]).length}`;
+    const shape = `${(c.logits as unknown[]).length}×${(c.logits as unknown[][])[0].length}`;
     it(`case ${index} (${shape}): crossEntropy, nllLoss, softmaxThenCrossEntropy, gradients`, () => {
       for (const reduction of reductions) {
-        assertClose(`crossEntropy ${reduction}`, crossEntropy(c.logits, c.target, { reduction }), c[`crossEntropy_${reduction}`], rtol);
-        assertClose(`nllLoss ${reduction}`, nllLoss(c.logProbs, c.target, { reduction }), c[`nllLoss_${reduction}`], rtol);
+        assertClose(
+          `crossEntropy ${reduction}`,
+          crossEntropy(c.logits, c.target, { reduction }),
+          c[`crossEntropy_${reduction}`],
+          rtol,
+        );
+        assertClose(
+          `nllLoss ${reduction}`,
+          nllLoss(c.logProbs, c.target, { reduction }),
+          c[`nllLoss_${reduction}`],
+          rtol,
+        );
         assertClose(
           `softmaxThenCrossEntropy ${reduction}`,
           softmaxThenCrossEntropy(c.logits, c.target, { reduction }),
@@ -99,24 +109,49 @@ describe("losses: closed forms and edges", () => {
 
 describe("losses: bad input names the argument and the expected shape", () => {
   it("class index out of range", () => {
-    assert.throws(() => crossEntropy([[1, 2]], [2]), { name: "RangeError", message: /target\[0\].*\[0, 2\)/ });
+    assert.throws(() => crossEntropy([[1, 2]], [2]), {
+      name: "RangeError",
+      message: /target\[0\].*\[0, 2\)/,
+    });
   });
   it("non-integer class index", () => {
     assert.throws(() => nllLoss([[1, 2]], [0.5]), { name: "TypeError", message: /target\[0\]/ });
   });
   it("target length differs from rows", () => {
-    assert.throws(() => crossEntropy([[1, 2], [3, 4]], [0]), { name: "RangeError", message: /target: expected 2 class indices/ });
+    assert.throws(
+      () =>
+        crossEntropy(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [0],
+        ),
+      { name: "RangeError", message: /target: expected 2 class indices/ },
+    );
   });
   it("ragged logits", () => {
-    assert.throws(() => crossEntropy([[1, 2], [3]], [0, 0]), { name: "RangeError", message: /logits: .*row 1 of length 1/ });
+    assert.throws(() => crossEntropy([[1, 2], [3]], [0, 0]), {
+      name: "RangeError",
+      message: /logits: .*row 1 of length 1/,
+    });
   });
   it("probability outside [0, 1]", () => {
-    assert.throws(() => binaryCrossEntropy([1.5], [1]), { name: "RangeError", message: /probs\[0\]/ });
+    assert.throws(() => binaryCrossEntropy([1.5], [1]), {
+      name: "RangeError",
+      message: /probs\[0\]/,
+    });
   });
   it("unknown reduction", () => {
-    assert.throws(() => crossEntropy([[1, 2]], [0], { reduction: "avg" as Reduction }), { name: "TypeError", message: /options.reduction: expected one of "mean" \| "sum" \| "none"/ });
+    assert.throws(() => crossEntropy([[1, 2]], [0], { reduction: "avg" as Reduction }), {
+      name: "TypeError",
+      message: /options.reduction: expected one of "mean" \| "sum" \| "none"/,
+    });
   });
   it("targets of the wrong length", () => {
-    assert.throws(() => binaryCrossEntropyWithLogits([1, 2], [1]), { name: "RangeError", message: /targets: expected length 2/ });
+    assert.throws(() => binaryCrossEntropyWithLogits([1, 2], [1]), {
+      name: "RangeError",
+      message: /targets: expected length 2/,
+    });
   });
 });

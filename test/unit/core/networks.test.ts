@@ -14,7 +14,12 @@ import {
   trainLogisticRegression,
 } from "../../../src/core";
 import type { Activation } from "../../../src/core";
-import { Json, assertClose, printWorstRelativeErrors, torchFixture } from "../../fixtures/torch/fixture";
+import {
+  Json,
+  assertClose,
+  printWorstRelativeErrors,
+  torchFixture,
+} from "../../fixtures/torch/fixture";
 
 after(() => printWorstRelativeErrors("networks: max relative error against PyTorch"));
 
@@ -58,7 +63,11 @@ describe("simulateVanishingGradient", () => {
       const options = { depth: 12, width: 9, init: "xavier" as const, scale: 1.3, seed: 42 };
       const simulated = simulateVanishingGradient({ ...options, activation, samples: 1 });
       const drawn = drawDeepNetwork(options);
-      const direct = mlpGradients({ weights: drawn.weights, biases: drawn.biases }, activation, drawn.input);
+      const direct = mlpGradients(
+        { weights: drawn.weights, biases: drawn.biases },
+        activation,
+        drawn.input,
+      );
       assert.deepEqual(simulated.gradientNorms, direct.weightGradNorms);
     });
   }
@@ -76,33 +85,79 @@ describe("simulateVanishingGradient", () => {
   });
 
   it("reports 0.25^depth and the per-layer bound 0.25^(depth − l) (closed form)", () => {
-    const r = simulateVanishingGradient({ depth: 6, width: 3, activation: "sigmoid", init: "normal", seed: 1 });
+    const r = simulateVanishingGradient({
+      depth: 6,
+      width: 3,
+      activation: "sigmoid",
+      init: "normal",
+      seed: 1,
+    });
     assert.equal(r.sigmoidBound, 0.25 ** 6);
-    assert.deepEqual([...r.layerSigmoidBound], [0.25 ** 6, 0.25 ** 5, 0.25 ** 4, 0.25 ** 3, 0.25 ** 2, 0.25]);
+    assert.deepEqual(
+      [...r.layerSigmoidBound],
+      [0.25 ** 6, 0.25 ** 5, 0.25 ** 4, 0.25 ** 3, 0.25 ** 2, 0.25],
+    );
     assert.equal(r.maxDerivative, 0.25);
   });
 
   it("keeps a finite log10 norm at depth 1,000 where the norm itself underflows", () => {
-    const r = simulateVanishingGradient({ depth: 1000, width: 4, activation: "sigmoid", init: "xavier", seed: 3, samples: 1 });
+    const r = simulateVanishingGradient({
+      depth: 1000,
+      width: 4,
+      activation: "sigmoid",
+      init: "xavier",
+      seed: 3,
+      samples: 1,
+    });
     assert.equal(r.gradientNorms[0], 0);
-    assert.ok(Number.isFinite(r.log10GradientNorms[0]) && r.log10GradientNorms[0] < -400, `${r.log10GradientNorms[0]}`);
+    assert.ok(
+      Number.isFinite(r.log10GradientNorms[0]) && r.log10GradientNorms[0] < -400,
+      `${r.log10GradientNorms[0]}`,
+    );
     assert.ok(r.log10LayerSigmoidBound[0] < -600);
   });
 
   it("sigmoid gradients shrink toward the input; relu with He initialisation does not (statistical, 32 samples)", () => {
-    const sigmoid = simulateVanishingGradient({ depth: 20, width: 32, activation: "sigmoid", init: "xavier", seed: 11, samples: 32 });
-    const relu = simulateVanishingGradient({ depth: 20, width: 32, activation: "relu", init: "he", seed: 11, samples: 32 });
-    const drop = (r: { log10GradientNorms: Float64Array }) => r.log10GradientNorms[19] - r.log10GradientNorms[0];
+    const sigmoid = simulateVanishingGradient({
+      depth: 20,
+      width: 32,
+      activation: "sigmoid",
+      init: "xavier",
+      seed: 11,
+      samples: 32,
+    });
+    const relu = simulateVanishingGradient({
+      depth: 20,
+      width: 32,
+      activation: "relu",
+      init: "he",
+      seed: 11,
+      samples: 32,
+    });
+    const drop = (r: { log10GradientNorms: Float64Array }) =>
+      r.log10GradientNorms[19] - r.log10GradientNorms[0];
     assert.ok(drop(sigmoid) > 8, `sigmoid loses ${drop(sigmoid)} decades`);
     assert.ok(Math.abs(drop(relu)) < 2, `relu+he changes by ${drop(relu)} decades`);
   });
 
   it("rejects depth over 1,000, width over 4,096 and too many weights, naming them", () => {
     const base = { activation: "sigmoid" as const, init: "he" as const, seed: 1 };
-    assert.throws(() => simulateVanishingGradient({ ...base, depth: 1001, width: 8 }), { name: "RangeError", message: /options.depth: expected an integer in \[1, 1000\], got 1001/ });
-    assert.throws(() => simulateVanishingGradient({ ...base, depth: 2, width: 4097 }), { name: "RangeError", message: /options.width: expected an integer in \[1, 4096\]/ });
-    assert.throws(() => simulateVanishingGradient({ ...base, depth: 1000, width: 4096 }), { name: "RangeError", message: /options.depth × options.width²/ });
-    assert.throws(() => simulateVanishingGradient({ ...base, depth: 3, width: 3, init: "glorot" as never }), { name: "TypeError", message: /options.init: expected one of "normal" \| "xavier" \| "he"/ });
+    assert.throws(() => simulateVanishingGradient({ ...base, depth: 1001, width: 8 }), {
+      name: "RangeError",
+      message: /options.depth: expected an integer in \[1, 1000\], got 1001/,
+    });
+    assert.throws(() => simulateVanishingGradient({ ...base, depth: 2, width: 4097 }), {
+      name: "RangeError",
+      message: /options.width: expected an integer in \[1, 4096\]/,
+    });
+    assert.throws(() => simulateVanishingGradient({ ...base, depth: 1000, width: 4096 }), {
+      name: "RangeError",
+      message: /options.depth × options.width²/,
+    });
+    assert.throws(
+      () => simulateVanishingGradient({ ...base, depth: 3, width: 3, init: "glorot" as never }),
+      { name: "TypeError", message: /options.init: expected one of "normal" \| "xavier" \| "he"/ },
+    );
   });
 });
 
@@ -111,30 +166,64 @@ describe("trainDeepNetwork", () => {
     const base = { depth: 12, width: 16, seed: 5, steps: 3, learningRate: 0.1 };
     const sigmoid = trainDeepNetwork({ ...base, activation: "sigmoid", init: "xavier" });
     const relu = trainDeepNetwork({ ...base, activation: "relu", init: "he", learningRate: 0.01 });
-    const ratio = (r: { relativeUpdates: Float64Array[] }) => r.relativeUpdates[0][0] / r.relativeUpdates[0][11];
+    const ratio = (r: { relativeUpdates: Float64Array[] }) =>
+      r.relativeUpdates[0][0] / r.relativeUpdates[0][11];
     assert.ok(ratio(sigmoid) < 1e-3, `sigmoid first/last layer update ratio ${ratio(sigmoid)}`);
     assert.ok(ratio(relu) > 1e-2, `relu first/last layer update ratio ${ratio(relu)}`);
     assert.equal(sigmoid.updateNorms.length, 3);
     assert.equal(sigmoid.updateNorms[0].length, 12);
   });
   it("lowers the loss of a shallow network (gradient descent sanity)", () => {
-    const r = trainDeepNetwork({ depth: 2, width: 8, activation: "tanh", init: "xavier", seed: 2, steps: 50, learningRate: 0.5 });
+    const r = trainDeepNetwork({
+      depth: 2,
+      width: 8,
+      activation: "tanh",
+      init: "xavier",
+      seed: 2,
+      steps: 50,
+      learningRate: 0.5,
+    });
     assert.ok(r.finalLoss < r.losses[0], `${r.finalLoss} vs ${r.losses[0]}`);
   });
 });
 
 describe("networks: bad input names the argument and the expected shape", () => {
   it("a weight matrix whose in does not match the previous layer's out", () => {
-    assert.throws(() => mlpGradients({ weights: [[[1, 2]], [[1, 2]]] }, "relu", [1, 2]), { name: "RangeError", message: /network.weights\[1\]: expected a rows×1 matrix \(out × in, in = layer 0's out\), got 1×2/ });
+    assert.throws(() => mlpGradients({ weights: [[[1, 2]], [[1, 2]]] }, "relu", [1, 2]), {
+      name: "RangeError",
+      message:
+        /network.weights\[1\]: expected a rows×1 matrix \(out × in, in = layer 0's out\), got 1×2/,
+    });
   });
   it("an unknown activation", () => {
-    assert.throws(() => mlpGradients({ weights: [[[1]]] }, "gelu" as Activation, [1]), { name: "TypeError", message: /activation: expected one of "sigmoid" \| "tanh" \| "relu"/ });
+    assert.throws(() => mlpGradients({ weights: [[[1]]] }, "gelu" as Activation, [1]), {
+      name: "TypeError",
+      message: /activation: expected one of "sigmoid" \| "tanh" \| "relu"/,
+    });
   });
   it("labels out of range for multinomial logistic regression", () => {
-    assert.throws(() => trainLogisticRegression({ kind: "multinomial", points: [[0, 0], [1, 1]], labels: [0, 3], classes: 3 }), { name: "RangeError", message: /options.labels: expected class indices in \[0, 3\)/ });
+    assert.throws(
+      () =>
+        trainLogisticRegression({
+          kind: "multinomial",
+          points: [
+            [0, 0],
+            [1, 1],
+          ],
+          labels: [0, 3],
+          classes: 3,
+        }),
+      { name: "RangeError", message: /options.labels: expected class indices in \[0, 3\)/ },
+    );
   });
   it("points that are not pairs", () => {
-    assert.throws(() => trainLogisticRegression({ kind: "binary", points: [[0, 0, 1]], labels: [1] }), { name: "RangeError", message: /options.points: expected a rows×2 matrix \(N points \[x, y\]\), got 1×3/ });
+    assert.throws(
+      () => trainLogisticRegression({ kind: "binary", points: [[0, 0, 1]], labels: [1] }),
+      {
+        name: "RangeError",
+        message: /options.points: expected a rows×2 matrix \(N points \[x, y\]\), got 1×3/,
+      },
+    );
   });
 });
 
@@ -166,6 +255,9 @@ describe("createRng", () => {
     assert.ok(Math.abs(sumSquares / n - 1) < 0.02);
   });
   it("rejects a non-finite seed", () => {
-    assert.throws(() => createRng(NaN), { name: "TypeError", message: /seed: expected a finite number/ });
+    assert.throws(() => createRng(NaN), {
+      name: "TypeError",
+      message: /seed: expected a finite number/,
+    });
   });
 });

@@ -31,16 +31,33 @@ const classificationArb = fc
   .record({ rows: fc.integer({ min: 1, max: 6 }), classes: fc.integer({ min: 2, max: 8 }) })
   .chain(({ rows, classes }) =>
     fc.record({
-      logits: fc.array(fc.array(logitArb, { minLength: classes, maxLength: classes }), { minLength: rows, maxLength: rows }),
-      target: fc.array(fc.integer({ min: 0, max: classes - 1 }), { minLength: rows, maxLength: rows }),
+      logits: fc.array(fc.array(logitArb, { minLength: classes, maxLength: classes }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+      target: fc.array(fc.integer({ min: 0, max: classes - 1 }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
     }),
   );
 
-function randomMatrix(rng: ReturnType<typeof createRng>, rows: number, cols: number, scale: number): Float64Array {
+function randomMatrix(
+  rng: ReturnType<typeof createRng>,
+  rows: number,
+  cols: number,
+  scale: number,
+): Float64Array {
   return Float64Array.from({ length: rows * cols }, () => rng.normal() * scale);
 }
 
-function randomCell(kind: RecurrentKind, hidden: number, input: number, seed: number, scale: number) {
+function randomCell(
+  kind: RecurrentKind,
+  hidden: number,
+  input: number,
+  seed: number,
+  scale: number,
+) {
   const gates = kind === "lstm" ? 4 : kind === "gru" ? 3 : 1;
   const rng = createRng(seed);
   return {
@@ -51,8 +68,17 @@ function randomCell(kind: RecurrentKind, hidden: number, input: number, seed: nu
   };
 }
 
-function sumOfLastHidden(kind: RecurrentKind, params: ReturnType<typeof randomCell>, inputs: number[][]): number {
-  const h = kind === "lstm" ? lstm(params, inputs).h : kind === "gru" ? gru(params, inputs).h : rnn(params, inputs).h;
+function sumOfLastHidden(
+  kind: RecurrentKind,
+  params: ReturnType<typeof randomCell>,
+  inputs: number[][],
+): number {
+  const h =
+    kind === "lstm"
+      ? lstm(params, inputs).h
+      : kind === "gru"
+        ? gru(params, inputs).h
+        : rnn(params, inputs).h;
   return h.reduce((a, b) => a + b, 0);
 }
 
@@ -61,9 +87,16 @@ describe("loss identities", () => {
     fc.assert(
       fc.property(classificationArb, ({ logits, target }) => {
         const direct = crossEntropy(logits, target, { reduction: "none" });
-        const composed = nllLoss(logits.map((row) => logSoftmax(row)), target, { reduction: "none" });
+        const composed = nllLoss(
+          logits.map((row) => logSoftmax(row)),
+          target,
+          { reduction: "none" },
+        );
         for (let n = 0; n < direct.length; n++) {
-          assert.ok(Math.abs(direct[n] - composed[n]) <= 1e-12 * Math.abs(composed[n]) + 1e-14, `${direct[n]} vs ${composed[n]}`);
+          assert.ok(
+            Math.abs(direct[n] - composed[n]) <= 1e-12 * Math.abs(composed[n]) + 1e-14,
+            `${direct[n]} vs ${composed[n]}`,
+          );
         }
       }),
       runs,
@@ -73,7 +106,13 @@ describe("loss identities", () => {
   it("binaryCrossEntropyWithLogits(z) = binaryCrossEntropy(σ(z)) where σ(z) is not saturated (|z| ≤ 15)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -15, max: 15, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 10 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -15, max: 15, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
         (pairs) => {
           const z = pairs.map(([logit]) => logit);
           const t = pairs.map(([, target]) => target);
@@ -81,7 +120,10 @@ describe("loss identities", () => {
           const fromProbs = binaryCrossEntropy(z.map(sigmoid), t, { reduction: "none" });
           for (let k = 0; k < z.length; k++) {
             // log(1 − σ(z)) through a rounded σ is off by up to eps/(1 − σ) ≈ 4e-10 at |z| = 15.
-            assert.ok(Math.abs(withLogits[k] - fromProbs[k]) <= 1e-9 * withLogits[k] + 1e-12, `z=${z[k]} t=${t[k]}: ${withLogits[k]} vs ${fromProbs[k]}`);
+            assert.ok(
+              Math.abs(withLogits[k] - fromProbs[k]) <= 1e-9 * withLogits[k] + 1e-12,
+              `z=${z[k]} t=${t[k]}: ${withLogits[k]} vs ${fromProbs[k]}`,
+            );
           }
         },
       ),
@@ -102,7 +144,10 @@ describe("loss identities", () => {
             const minus = logits.map((row) => [...row]);
             plus[n][j] += step;
             minus[n][j] -= step;
-            const numeric = (crossEntropy(plus, target, { reduction: "sum" }) - crossEntropy(minus, target, { reduction: "sum" })) / (2 * step);
+            const numeric =
+              (crossEntropy(plus, target, { reduction: "sum" }) -
+                crossEntropy(minus, target, { reduction: "sum" })) /
+              (2 * step);
             assert.ok(Math.abs(numeric - gradient[n][j]) < 1e-6, `${numeric} vs ${gradient[n][j]}`);
           }
           assert.ok(Math.abs(rowSum) < 1e-14);
@@ -158,25 +203,38 @@ describe("recurrent cells", () => {
   for (const kind of ["lstm", "gru", "rnn"] as RecurrentKind[]) {
     it(`gradientThroughTime(${kind}) is the norm of the central-difference gradient of Σ h_T`, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }), (seed, hidden, input, steps) => {
-          const params = randomCell(kind, hidden, input, seed, 0.8);
-          const rng = createRng(seed + 7);
-          const inputs = Array.from({ length: steps }, () => Array.from({ length: input }, () => rng.normal()));
-          const norms = gradientThroughTime(kind, params, inputs);
-          const step = 1e-6;
-          for (let t = 0; t < steps; t++) {
-            let squares = 0;
-            for (let j = 0; j < input; j++) {
-              const plus = inputs.map((row) => [...row]);
-              const minus = inputs.map((row) => [...row]);
-              plus[t][j] += step;
-              minus[t][j] -= step;
-              const d = (sumOfLastHidden(kind, params, plus) - sumOfLastHidden(kind, params, minus)) / (2 * step);
-              squares += d * d;
+        fc.property(
+          fc.integer({ min: 1, max: 1e9 }),
+          fc.integer({ min: 1, max: 4 }),
+          fc.integer({ min: 1, max: 3 }),
+          fc.integer({ min: 1, max: 6 }),
+          (seed, hidden, input, steps) => {
+            const params = randomCell(kind, hidden, input, seed, 0.8);
+            const rng = createRng(seed + 7);
+            const inputs = Array.from({ length: steps }, () =>
+              Array.from({ length: input }, () => rng.normal()),
+            );
+            const norms = gradientThroughTime(kind, params, inputs);
+            const step = 1e-6;
+            for (let t = 0; t < steps; t++) {
+              let squares = 0;
+              for (let j = 0; j < input; j++) {
+                const plus = inputs.map((row) => [...row]);
+                const minus = inputs.map((row) => [...row]);
+                plus[t][j] += step;
+                minus[t][j] -= step;
+                const d =
+                  (sumOfLastHidden(kind, params, plus) - sumOfLastHidden(kind, params, minus)) /
+                  (2 * step);
+                squares += d * d;
+              }
+              assert.ok(
+                Math.abs(Math.sqrt(squares) - norms[t]) < 1e-6 * (1 + norms[t]),
+                `t=${t}: ${Math.sqrt(squares)} vs ${norms[t]}`,
+              );
             }
-            assert.ok(Math.abs(Math.sqrt(squares) - norms[t]) < 1e-6 * (1 + norms[t]), `t=${t}: ${Math.sqrt(squares)} vs ${norms[t]}`);
-          }
-        }),
+          },
+        ),
         { numRuns: 40 },
       );
     });
@@ -184,17 +242,27 @@ describe("recurrent cells", () => {
 
   it("LSTM gates stay in (0, 1), the candidate and h in (−1, 1)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: 0.01, max: 5, noNaN: true }), (seed, scale) => {
-        const params = randomCell("lstm", 3, 2, seed, scale);
-        const rng = createRng(seed);
-        const result = lstm(params, Array.from({ length: 8 }, () => [rng.normal() * scale, rng.normal()]));
-        for (let t = 0; t < 8; t++) {
-          for (let k = 0; k < 3; k++) {
-            for (const gate of [result.gates.input, result.gates.forget, result.gates.output]) assert.ok(gate[t][k] >= 0 && gate[t][k] <= 1);
-            assert.ok(Math.abs(result.gates.cell[t][k]) <= 1 && Math.abs(result.outputs[t][k]) <= 1);
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        (seed, scale) => {
+          const params = randomCell("lstm", 3, 2, seed, scale);
+          const rng = createRng(seed);
+          const result = lstm(
+            params,
+            Array.from({ length: 8 }, () => [rng.normal() * scale, rng.normal()]),
+          );
+          for (let t = 0; t < 8; t++) {
+            for (let k = 0; k < 3; k++) {
+              for (const gate of [result.gates.input, result.gates.forget, result.gates.output])
+                assert.ok(gate[t][k] >= 0 && gate[t][k] <= 1);
+              assert.ok(
+                Math.abs(result.gates.cell[t][k]) <= 1 && Math.abs(result.outputs[t][k]) <= 1,
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       runs,
     );
   });
@@ -203,18 +271,32 @@ describe("recurrent cells", () => {
 describe("deep networks", () => {
   it("sigmoid: ‖∂/∂W_l‖_F ≤ 0.25^(L−l+1) · Π_{k>l} ‖W_k‖_F · √n_L · ‖a_{l−1}‖ (σ' ≤ 0.25, ‖W‖₂ ≤ ‖W‖_F)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0.1, max: 10, noNaN: true }), (seed, depth, width, scale) => {
-        const rng = createRng(seed);
-        const weights = Array.from({ length: depth }, () => randomMatrix(rng, width, width, scale));
-        const input = randomMatrix(rng, width, 1, 1);
-        const result = mlpGradients({ weights }, "sigmoid", input);
-        const frobenius = weights.map((w) => Math.hypot(...w));
-        for (let l = 0; l < depth; l++) {
-          let bound = 0.25 ** (depth - l) * Math.sqrt(width) * Math.hypot(...(l === 0 ? input : result.activations[l - 1]));
-          for (let k = l + 1; k < depth; k++) bound *= frobenius[k];
-          assert.ok(result.weightGradNorms[l] <= bound * (1 + 1e-12), `layer ${l}: ${result.weightGradNorms[l]} > ${bound}`);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (seed, depth, width, scale) => {
+          const rng = createRng(seed);
+          const weights = Array.from({ length: depth }, () =>
+            randomMatrix(rng, width, width, scale),
+          );
+          const input = randomMatrix(rng, width, 1, 1);
+          const result = mlpGradients({ weights }, "sigmoid", input);
+          const frobenius = weights.map((w) => Math.hypot(...w));
+          for (let l = 0; l < depth; l++) {
+            let bound =
+              0.25 ** (depth - l) *
+              Math.sqrt(width) *
+              Math.hypot(...(l === 0 ? input : result.activations[l - 1]));
+            for (let k = l + 1; k < depth; k++) bound *= frobenius[k];
+            assert.ok(
+              result.weightGradNorms[l] <= bound * (1 + 1e-12),
+              `layer ${l}: ${result.weightGradNorms[l]} > ${bound}`,
+            );
+          }
+        },
+      ),
       runs,
     );
   });
@@ -222,10 +304,24 @@ describe("deep networks", () => {
   it("binary logistic regression with a small step never increases the loss (convex, step < 2/L)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), fc.integer({ min: 0, max: 1 })), { minLength: 2, maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -3, max: 3, noNaN: true }),
+            fc.double({ min: -3, max: 3, noNaN: true }),
+            fc.integer({ min: 0, max: 1 }),
+          ),
+          { minLength: 2, maxLength: 30 },
+        ),
         (data) => {
-          const result = trainLogisticRegression({ kind: "binary", points: data.map(([x, y]) => [x, y]), labels: data.map(([, , label]) => label), learningRate: 0.05, epochs: 30 });
-          for (let e = 1; e < result.losses.length; e++) assert.ok(result.losses[e] <= result.losses[e - 1] + 1e-15);
+          const result = trainLogisticRegression({
+            kind: "binary",
+            points: data.map(([x, y]) => [x, y]),
+            labels: data.map(([, , label]) => label),
+            learningRate: 0.05,
+            epochs: 30,
+          });
+          for (let e = 1; e < result.losses.length; e++)
+            assert.ok(result.losses[e] <= result.losses[e - 1] + 1e-15);
         },
       ),
       runs,
