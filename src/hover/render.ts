@@ -1,6 +1,6 @@
 // The hover's Markdown: formula image, name, computed values, derivative, the fact that matters,
 // links into the Lab. Pure: the image arrives as a ready data URI, the links as command URIs.
-import type { Term } from "./catalog";
+import type { Term, TermText } from "./catalog";
 import type { Computed } from "./compute";
 import { formatInput, formatNumber, formatVector } from "./format";
 import { commandUri, type LabLink } from "./intent";
@@ -14,6 +14,8 @@ export interface HoverContent {
 }
 
 export interface RenderOptions {
+  /** The term's words (from media/formulas/terms.json). */
+  text: TermText;
   digits: number;
   /** `data:image/svg+xml;base64,…` of the formula, coloured for the theme; omitted if not loaded. */
   imageUri?: string;
@@ -24,15 +26,16 @@ const MAX_SPELLING = 48;
 
 export function renderHover(content: HoverContent, options: RenderOptions): string {
   const { term } = content;
+  const { text } = options;
   const parts: string[] = [];
-  if (options.imageUri) parts.push(`![${escapeAlt(term.formulaText)}](${options.imageUri})`);
-  parts.push(`**${term.title}** ${codeSpan(shorten(content.spelling))} — ${prose(term.summary)}`);
+  if (options.imageUri) parts.push(`![${escapeAlt(text.formula)}](${options.imageUri})`);
+  parts.push(`**${text.title}** ${codeSpan(shorten(content.spelling))} — ${prose(text.summary)}`);
   const values = content.computed
     ? renderComputed(term, content.computed, options.digits)
     : undefined;
   if (values) parts.push(values);
-  parts.push(`*Derivative:* ${prose(term.derivative)}`);
-  parts.push(prose(term.fact));
+  parts.push(`*Derivative:* ${prose(text.derivative)}`);
+  parts.push(prose(text.fact));
   if (content.links.length > 0) {
     parts.push(
       content.links.map((link) => `[${link.label}](${commandUri(link.intent)})`).join(" · "),

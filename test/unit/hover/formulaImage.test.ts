@@ -52,3 +52,24 @@ describe("colourSvg and svgDataUri", () => {
     assert.equal(decoded, text);
   });
 });
+
+describe("media/formulas/terms.json", () => {
+  const texts = JSON.parse(
+    readFileSync(new URL("../../../media/formulas/terms.json", import.meta.url), "utf8"),
+  ) as Record<string, Record<string, string>>;
+
+  it("has the words of every term, and of no other", () => {
+    assert.deepEqual(Object.keys(texts).sort(), Object.keys(TERMS).sort());
+    for (const [id, text] of Object.entries(texts)) {
+      for (const field of ["title", "summary", "formula", "derivative", "fact"]) {
+        assert.ok(typeof text[field] === "string" && text[field].length > 0, `${id}.${field}`);
+      }
+    }
+  });
+
+  it("keeps each hover short: a fact under 400 characters", () => {
+    for (const [id, text] of Object.entries(texts)) {
+      assert.ok(text.fact.length < 400, `${id}.fact has ${text.fact.length} characters`);
+    }
+  });
+});
