@@ -204,6 +204,46 @@ export function readChoice<T extends string>(
   return value as T;
 }
 
+/**
+ * Class indices read one at a time by a loss kernel, so that no copy is made: `source` must
+ * already have been checked with checkClassIndexList.
+ */
+export function classIndexAt(
+  name: string,
+  source: ArrayLike<unknown>,
+  n: number,
+  classes: number,
+): number {
+  const v = source[n];
+  if (typeof v === "number" && v >= 0 && v < classes && Number.isInteger(v)) return v;
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(
+      `${name}[${n}]: expected a class index (integer in [0, ${classes})), got ${String(v)}`,
+    );
+  }
+  throw new RangeError(`${name}[${n}]: expected a class index in [0, ${classes}), got ${v}`);
+}
+
+/** A flat list of `length` class indices in [0, classes) (the elements are checked as read). */
+export function checkClassIndexList(
+  name: string,
+  value: unknown,
+  length: number,
+  classes: number,
+): ArrayLike<unknown> {
+  if (!isArrayLike(value) || isNested(value as ArrayLike<unknown>)) {
+    throw new TypeError(
+      `${name}: expected ${length} class indices in [0, ${classes}), got ${describe(value)}`,
+    );
+  }
+  if (value.length !== length) {
+    throw new RangeError(
+      `${name}: expected ${length} class indices (one per row), got length ${value.length}`,
+    );
+  }
+  return value;
+}
+
 /** Class indices: integers in [0, classes), one per row. */
 export function readClassIndices(
   name: string,

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       },
     );
   }
-  const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
+  const samples = measureInterleaved(cases, { rounds: 31, warmupRounds: 3, minMs: 25 });
   printRatioTable(
     "Cross-entropy: median of per-round ratios",
     rows.map((make) => make()),

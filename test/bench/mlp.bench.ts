@@ -128,7 +128,7 @@ function main(): void {
       };
     });
   }
-  const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
+  const samples = measureInterleaved(cases, { rounds: 31, warmupRounds: 3, minMs: 25 });
   printRatioTable(
     "MLP gradients: median of per-round ratios",
     rows.map((make) => make()),

@@ -179,6 +179,8 @@ export async function openLabPage(
     if (url.endsWith("/main.css")) return route.fulfill({ body: css, contentType: "text/css" });
     return route.fulfill({ body: html, contentType: "text/html" });
   });
+  // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name.
+  await page.addInitScript("globalThis.__name = globalThis.__name || ((f) => f);");
   page.on("pageerror", (error) => console.error(`page error: ${error.stack}`));
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction(() => document.body.dataset.ready === "true");

@@ -254,7 +254,7 @@ async function main(): Promise<void> {
     }));
   }
 
-  const samples = measureInterleaved(cases, { rounds: 15, warmupRounds: 3, minMs: 20 });
+  const samples = measureInterleaved(cases, { rounds: 31, warmupRounds: 3, minMs: 25 });
   const table = rows.map((make) => {
     const row = make();
     const [op, limit] = row.budget.split(" ");

@@ -1,8 +1,8 @@
 // torch.nn.functional.cross_entropy for class-index targets: LogSoftmax over each row of raw
 // logits, then NLLLoss. It must be given logits — see softmaxThenCrossEntropy for what happens
 // when a softmax is applied first.
-import { readClassIndices } from "../shapes";
-import { LossOptions, readReduction, reduceLosses } from "./reduction";
+import { checkClassIndexList, classIndexAt, readClassIndices } from "../shapes";
+import { LossOptions, readReduction } from "./reduction";
 import { readRows, targetList } from "./rows";
 
 const logitsShape = "N×C logits (one row per sample, one column per class)";
@@ -36,17 +36,23 @@ export function crossEntropy(
   const reduction = readReduction(options);
   const rows = readRows("logits", logits, logitsShape);
   const classes = rows[0].length;
-  const targets = readClassIndices("target", targetList(target), rows.length, classes);
-  const losses = new Float64Array(rows.length);
+  const targets = checkClassIndexList("target", targetList(target), rows.length, classes);
+  // "mean"/"sum" accumulate in row order (as reduceLosses would) without a per-row array.
+  const losses = reduction === "none" ? new Float64Array(rows.length) : undefined;
+  let total = 0;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n];
+    const t = classIndexAt("target", targets, n, classes);
     let max = -Infinity;
     for (let j = 0; j < classes; j++) if (row[j] > max) max = row[j];
     let sum = 0;
     for (let j = 0; j < classes; j++) sum += Math.exp(row[j] - max);
-    losses[n] = -(row[targets[n]] - max - Math.log(sum));
+    const loss = -(row[t] - max - Math.log(sum));
+    if (losses) losses[n] = loss;
+    else total += loss;
   }
-  return reduceLosses(losses, reduction);
+  if (losses) return losses;
+  return reduction === "sum" ? total : total / rows.length;
 }
 
 /**
