@@ -33,6 +33,20 @@ const common = {
   plugins: [problemReporter],
 };
 
+// ── Analysis (src/analysis): tree-sitter's Python parser, as two WASM assets beside the bundles ──
+// The extension reads them with workspace.fs from dist/analysis/ (desktop and web alike).
+const treeSitterNodeOnly = ["fs", "fs/promises", "path", "module", "url"];
+const analysisWasm = {
+  "node_modules/web-tree-sitter/tree-sitter.wasm": "dist/analysis/tree-sitter.wasm",
+  "node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm":
+    "dist/analysis/tree-sitter-python.wasm",
+};
+async function copyAnalysisWasm() {
+  await mkdir("dist/analysis", { recursive: true });
+  for (const [from, to] of Object.entries(analysisWasm)) await copyFile(from, to);
+}
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
+
 const builds = [
   {
     ...common,
@@ -51,7 +65,8 @@ const builds = [
     format: "cjs",
     target: "es2022",
     mainFields: ["browser", "module", "main"],
-    external: ["vscode"],
+    // web-tree-sitter's CommonJS build names Node modules on code paths that run only under Node.
+    external: ["vscode", ...treeSitterNodeOnly],
     define: { "process.env.SIGMOID_LAB_WEB": '"1"' },
   },
   {
@@ -67,6 +82,7 @@ const builds = [
 async function copyStatic() {
   await mkdir("dist/webview", { recursive: true });
   await copyFile("webview/main.css", "dist/webview/main.css");
+  await copyAnalysisWasm();
 }
 
 if (watch) {

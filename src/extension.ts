@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { createLog } from "./log";
 import { VIEW_COMMANDS, openLab } from "./commands";
 import { registerLabSerializer } from "./panel/labPanel";
+import { registerAnalysis } from "./analysis/register";
 
 /** What other extensions (and our integration tests) can read from `extension.exports`. */
 export interface SigmoidLabApi {
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): SigmoidLabApi {
     ...VIEW_COMMANDS.map(({ command, view }) =>
       vscode.commands.registerCommand(command, openLab(uri, view)),
     ),
+    registerAnalysis(uri),
   );
   return { activationTimeMs: performance.now() - started };
 }

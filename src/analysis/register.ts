@@ -1,0 +1,29 @@
+// Wires the analysis into VS Code: the WASM parser read through workspace.fs (so it works on the
+// web too), diagnostics, quick fixes and CodeLenses for Python files and notebook cells.
+import * as vscode from "vscode";
+import { AnalysisCodeActions } from "./codeActions";
+import { DepthCodeLenses } from "./codeLens";
+import { AnalysisDiagnostics } from "./diagnostics";
+import { setWasmLoader } from "./parser";
+
+/** Python files and notebook cells, on disk or not (untitled, vscode.dev). */
+const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
+
+export function registerAnalysis(extensionUri: vscode.Uri): vscode.Disposable {
+  // The parser loads on the first Python document, not at activation.
+  setWasmLoader((file) =>
+    Promise.resolve(
+      vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, "dist", "analysis", file)),
+    ),
+  );
+  const analysis = new AnalysisDiagnostics();
+  return vscode.Disposable.from(
+    analysis,
+    vscode.languages.registerCodeActionsProvider(
+      PYTHON,
+      new AnalysisCodeActions(analysis),
+      AnalysisCodeActions.metadata,
+    ),
+    vscode.languages.registerCodeLensProvider(PYTHON, new DepthCodeLenses(analysis)),
+  );
+}
