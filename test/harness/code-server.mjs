@@ -6,7 +6,7 @@
 //                            folders, our extension linked in; the returned server is ALWAYS stopped
 //                            (process-group kill) on stop(), on exit, on Ctrl-C and on failure.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -106,6 +106,16 @@ async function install(staging, quiet) {
     path.join(staging.dir, "package.json"),
     JSON.stringify({ name: "sigmoid-lab-code-server", private: true }, null, 2),
   );
+  // Under `npm test`, npm exports its config to the environment, including npm_config_local_prefix
+  // (this repo) and npm_config_call: the nested installs must not inherit those, or they would
+  // install into the repo. The rest (registry, cafile, proxy) is kept.
+  const cleanEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        !/^npm_(package|lifecycle)_/i.test(name) &&
+        !/^npm_config_(local_prefix|call|npm_version|user_agent)$/i.test(name),
+    ),
+  );
   const npmFlags = ["--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"];
 
   // Step 2: Node 24 from the npm registry (its bin/node and its headers, for native modules).
@@ -115,6 +125,7 @@ async function install(staging, quiet) {
     [npmCli, "install", ...npmFlags, NODE_PACKAGE],
     {
       cwd: staging.dir,
+      env: cleanEnv,
       quiet,
     },
   );
@@ -129,7 +140,7 @@ async function install(staging, quiet) {
   // The machine's npmrc says nodedir=/usr (Node 20's headers): point it at Node 24's instead.
   const nodeDir = path.dirname(path.dirname(staging.node));
   const env = {
-    ...process.env,
+    ...cleanEnv,
     PATH: `${path.dirname(staging.node)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
     npm_config_yes: "true",
@@ -265,6 +276,8 @@ export function assertBuilt() {
 }
 
 const running = new Set();
+/** Throwaway folders of servers that have not been stopped yet, removed on exit. */
+const scratchDirs = new Set();
 let cleanupInstalled = false;
 
 /** Stops every server we started, synchronously, whatever way this process ends. */
@@ -273,6 +286,9 @@ function installCleanup() {
   cleanupInstalled = true;
   process.on("exit", () => {
     for (const server of running) server.killNow();
+    if (!process.env.SIGMOID_LAB_KEEP) {
+      for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+    }
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
@@ -312,6 +328,7 @@ export async function startCodeServer(options = {}) {
   const { folderName } = await readManifest();
   const extensions = options.extensions ?? [{ path: repoRoot, folderName }];
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sigmoid-lab-code-server-"));
+  scratchDirs.add(scratch);
   const userDataDir = path.join(scratch, "user-data");
   const extensionsDir = path.join(scratch, "extensions");
   await fs.mkdir(path.join(userDataDir, "User"), { recursive: true });
@@ -343,10 +360,12 @@ export async function startCodeServer(options = {}) {
         extensionsDir,
         settingsPath,
         writeSettings,
-        folderUrl: (folder) => `${server.url}/?folder=${encodeURIComponent(path.resolve(folder))}`,
+        folderUrl: (folder) =>
+          `${server.url}/?folder=${encodeURIComponent(path.resolve(folder)).replace(/%2F/g, "/")}`,
         async stop() {
           await server.stop();
           if (!process.env.SIGMOID_LAB_KEEP) await fs.rm(scratch, { recursive: true, force: true });
+          scratchDirs.delete(scratch);
         },
       };
     } catch (error) {
@@ -356,6 +375,7 @@ export async function startCodeServer(options = {}) {
     }
   }
   await fs.rm(scratch, { recursive: true, force: true });
+  scratchDirs.delete(scratch);
   throw lastError;
 }
 
@@ -403,6 +423,8 @@ async function launch(install, { port, userDataDir, extensionsDir, env }) {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
     output: () => output,
+    /** Resolves with { code, signal } when the server process exits. */
+    exited: exitPromise,
     killNow() {
       if (exited) return;
       try {

@@ -8,6 +8,7 @@ import { launchChromium, openWorkbench, waitForWorkbench } from "./browser.mjs";
 import { reloadWindow } from "../e2e/workbench.mjs";
 import { buildExtension } from "./build.mjs";
 import { log, repoRoot, startCodeServer } from "./code-server.mjs";
+import * as hover from "../e2e/hover.e2e.mjs";
 import * as panel from "../e2e/panel.e2e.mjs";
 
 const workspace = path.join(repoRoot, "test", "fixtures", "workspace");
@@ -21,6 +22,7 @@ const THEMES = [
 /** The tests of one theme, in order: later ones build on the panel the first one opens. */
 function testsFor(theme) {
   return [
+    // The Lab panel: command palette → chart drawn → probe → reload restores it.
     panel.opensFromTheCommandPalette,
     panel.drawsTheActivationsChart,
     panel.followsTheTheme(theme.kind),
@@ -30,6 +32,10 @@ function testsFor(theme) {
     panel.drawsTheActivationsChart,
     panel.keepsTheProbeAcrossAReload,
     screenshot(`lab-${theme.kind}-after-reload`),
+    // Hovers (test/e2e/hover.e2e.mjs): train.py → hover σ(2.5) → "Open in Sigmoid Lab".
+    hover.hoverShowsSigmoidOf2point5,
+    hover.savesHoverScreenshot(screenshotDir, `hover-${theme.kind}`),
+    hover.hoverLinkOpensTheLabAt2point5,
   ];
 }
 
@@ -43,6 +49,9 @@ function screenshot(name) {
   };
   return Object.values(named)[0];
 }
+
+/** Playwright's call logs carry terminal colour codes; CI logs read better without them. */
+const plain = (text) => text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
 
 export async function runE2e() {
   const started = Date.now();
@@ -86,7 +95,7 @@ export async function runE2e() {
           const shot = path.join(screenshotDir, `failed-${theme.kind}-${test.name}.png`);
           await page.screenshot({ path: shot }).catch(() => {});
           console.log(
-            `  ✘ ${title} (${Date.now() - testStarted} ms)\n    ${error.message.split("\n").join("\n    ")}`,
+            `  ✘ ${title} (${Date.now() - testStarted} ms)\n    ${plain(error.message).split("\n").join("\n    ")}`,
           );
           console.log(`    screenshot: ${path.relative(repoRoot, shot)}`);
         }
