@@ -215,7 +215,10 @@ export function classIndexAt(
   classes: number,
 ): number {
   const v = source[n];
-  if (typeof v === "number" && v >= 0 && v < classes && Number.isInteger(v)) return v;
+  // Fast path without typeof: a string or boolean passes the comparisons but not v === ⌊v⌋.
+  if ((v as number) >= 0 && (v as number) < classes && v === Math.floor(v as number)) {
+    return v as number;
+  }
   if (typeof v !== "number" || !Number.isInteger(v)) {
     throw new TypeError(
       `${name}[${n}]: expected a class index (integer in [0, ${classes})), got ${String(v)}`,

@@ -38,7 +38,19 @@ export function crossEntropy(
   const classes = rows[0].length;
   const targets = checkClassIndexList("target", targetList(target), rows.length, classes);
   // "mean"/"sum" accumulate in row order (as reduceLosses would) without a per-row array.
-  const losses = reduction === "none" ? new Float64Array(rows.length) : undefined;
+  const losses = reduction === "none" ? new Float64Array(rows.length) : null;
+  const total = crossEntropyRows(rows, targets, classes, losses);
+  if (losses) return losses;
+  return reduction === "sum" ? total : total / rows.length;
+}
+
+/** The kernel, kept small so that the JIT optimises it on its own. Returns the sum of the losses. */
+function crossEntropyRows(
+  rows: ArrayLike<number>[],
+  targets: ArrayLike<unknown>,
+  classes: number,
+  losses: Float64Array | null,
+): number {
   let total = 0;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n];
@@ -48,11 +60,10 @@ export function crossEntropy(
     let sum = 0;
     for (let j = 0; j < classes; j++) sum += Math.exp(row[j] - max);
     const loss = -(row[t] - max - Math.log(sum));
-    if (losses) losses[n] = loss;
-    else total += loss;
+    if (losses !== null) losses[n] = loss;
+    total += loss;
   }
-  if (losses) return losses;
-  return reduction === "sum" ? total : total / rows.length;
+  return total;
 }
 
 /**

@@ -16,6 +16,7 @@ export function readRows(name: string, value: unknown, hint: string): ArrayLike<
   if (classes === 0) throw new RangeError(`${name}: expected ${hint}, got rows of length 0`);
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n];
+    if (ArrayBuffer.isView(row) && row.length === classes) continue; // numbers by construction
     if (!isArrayLike(row)) {
       throw new TypeError(`${name}[${n}]: expected a row of ${classes} numbers, got ${typeof row}`);
     }
