@@ -4,8 +4,6 @@
 // network access to update.code.visualstudio.com that would hang, so it says what to do instead.
 import { spawnSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
-import * as fs from "node:fs/promises";
-import * as os from "node:os";
 import * as path from "node:path";
 import { runTests } from "@vscode/test-electron";
 import { buildTests, integrationOut } from "../harness/build-tests.mjs";
@@ -50,29 +48,26 @@ async function main() {
     console.log("0 passed, 1 failed");
     return 1;
   }
-  await buildTests();
-  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), "sigmoid-lab-vscode-"));
+  try {
+    await buildTests();
+  } catch (error) {
+    console.error(`test:vscode: building the suites failed: ${error.message}`);
+    console.log("0 passed, 1 failed");
+    return 1;
+  }
   try {
     // index.js run() prints each test and "N passed, N failed" from inside the extension host.
+    // test-electron adds --skip-welcome, --disable-workspace-trust and a user-data-dir in .vscode-test.
     await runTests({
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(integrationOut, "index.js"),
-      launchArgs: [
-        workspace,
-        "--disable-extensions", // every other extension; the one under development stays
-        "--disable-workspace-trust",
-        "--skip-welcome",
-        "--skip-release-notes",
-        `--user-data-dir=${userDataDir}`,
-      ],
+      launchArgs: [workspace, "--disable-extensions"], // every other extension; ours stays
     });
     return 0;
   } catch (error) {
     console.error(`test:vscode: ${error instanceof Error ? error.message : error}`);
     return 1;
-  } finally {
-    await fs.rm(userDataDir, { recursive: true, force: true });
   }
 }
 
