@@ -15,7 +15,10 @@ function checkShapes(input: NumericVector, output: Output): void {
   }
 }
 
-/** output[i] = σ(input[i]); σ(x) = 1/(1 + e^(−x)) for x ≥ 0, e^x/(1 + e^x) for x < 0. Returns output. */
+/**
+ * output[i] = σ(input[i]); σ(x) = 1/(1 + e^(−x)) for x ≥ 0 and e − e²/(1 + e) with e = e^x for
+ * x < 0, as in ../scalars/sigmoid.ts. Returns output.
+ */
 export function sigmoidInto<T extends Output>(input: NumericVector, output: T): T {
   checkShapes(input, output);
   for (let i = 0; i < input.length; i++) {
@@ -24,7 +27,7 @@ export function sigmoidInto<T extends Output>(input: NumericVector, output: T): 
       output[i] = 1 / (1 + Math.exp(-x));
     } else {
       const e = Math.exp(x);
-      output[i] = e / (1 + e);
+      output[i] = e - (e * e) / (1 + e);
     }
   }
   return output;
