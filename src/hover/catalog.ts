@@ -58,6 +58,25 @@ export interface TermText {
 
 export type TermTexts = Readonly<Record<TermId, TermText>>;
 
+/** The words around the terms' own: labels of the hover's parts and links. */
+export interface HoverLabels {
+  derivative: string;
+  /** The link that opens the Lab at the term's view. */
+  open: string;
+  /** The link to the Vanishing gradients view. */
+  compareDepth: string;
+  /** "{n} parameters". */
+  parameters: string;
+  /** "{layers} layers × {directions} directions". */
+  stack: string;
+}
+
+/** media/formulas/terms.json (English) or terms.<locale>.json: everything a hover says. */
+export interface HoverWords {
+  labels: HoverLabels;
+  terms: TermTexts;
+}
+
 const term = (id: TermId, computation: Computation, symbol: string): Term => ({
   id,
   computation,

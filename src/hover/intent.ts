@@ -8,7 +8,8 @@ import type { Computed } from "./compute";
 export const OPEN_COMMAND = "sigmoidLab.open";
 
 export interface LabLink {
-  label: string;
+  /** Which label of HoverLabels the link shows. */
+  label: "open" | "compareDepth";
   intent: LabIntent;
 }
 
@@ -47,13 +48,13 @@ export function labLinks(id: TermId, computed: Computed | undefined): LabLink[] 
     const x = probeFor(id, computed);
     const links: LabLink[] = [
       {
-        label: "Open in Sigmoid Lab",
+        label: "open",
         intent: x === undefined ? { view: "activations" } : { view: "activations", x },
       },
     ];
     if (id === "sigmoid" || id === "tanh" || id === "relu") {
       links.push({
-        label: "Compare gradients by depth",
+        label: "compareDepth",
         intent: { view: "vanishing", activation: id },
       });
     }
@@ -68,13 +69,13 @@ export function labLinks(id: TermId, computed: Computed | undefined): LabLink[] 
         : undefined;
     return [
       {
-        label: "Open in Sigmoid Lab",
+        label: "open",
         intent: logits ? { view: "softmax", logits } : { view: "softmax" },
       },
     ];
   }
   const cell = CELLS[id];
-  if (cell) return [{ label: "Open in Sigmoid Lab", intent: { view: "recurrent", cell } }];
+  if (cell) return [{ label: "open", intent: { view: "recurrent", cell } }];
   return [];
 }
 

@@ -1,6 +1,6 @@
 // The hover's Markdown: formula image, name, computed values, derivative, the fact that matters,
 // links into the Lab. Pure: the image arrives as a ready data URI, the links as command URIs.
-import type { Term, TermText } from "./catalog";
+import type { HoverLabels, HoverWords, Term } from "./catalog";
 import type { Computed } from "./compute";
 import { formatInput, formatNumber, formatVector } from "./format";
 import { commandUri, type LabLink } from "./intent";
@@ -14,8 +14,8 @@ export interface HoverContent {
 }
 
 export interface RenderOptions {
-  /** The term's words (from media/formulas/terms.json). */
-  text: TermText;
+  /** What the hover says (media/formulas/terms.json or a translation of it). */
+  words: HoverWords;
   digits: number;
   /** `data:image/svg+xml;base64,…` of the formula, coloured for the theme; omitted if not loaded. */
   imageUri?: string;
@@ -26,25 +26,33 @@ const MAX_SPELLING = 48;
 
 export function renderHover(content: HoverContent, options: RenderOptions): string {
   const { term } = content;
-  const { text } = options;
+  const { labels } = options.words;
+  const text = options.words.terms[term.id];
   const parts: string[] = [];
   if (options.imageUri) parts.push(`![${escapeAlt(text.formula)}](${options.imageUri})`);
   parts.push(`**${text.title}** ${codeSpan(shorten(content.spelling))} — ${prose(text.summary)}`);
   const values = content.computed
-    ? renderComputed(term, content.computed, options.digits)
+    ? renderComputed(term, content.computed, options.digits, labels)
     : undefined;
   if (values) parts.push(values);
-  parts.push(`*Derivative:* ${prose(text.derivative)}`);
+  parts.push(`*${labels.derivative}:* ${prose(text.derivative)}`);
   parts.push(prose(text.fact));
   if (content.links.length > 0) {
     parts.push(
-      content.links.map((link) => `[${link.label}](${commandUri(link.intent)})`).join(" · "),
+      content.links
+        .map((link) => `[${labels[link.label]}](${commandUri(link.intent)})`)
+        .join(" · "),
     );
   }
   return parts.join("\n\n");
 }
 
-function renderComputed(term: Term, computed: Computed, digits: number): string {
+function renderComputed(
+  term: Term,
+  computed: Computed,
+  digits: number,
+  labels: HoverLabels,
+): string {
   const f = term.symbol;
   switch (computed.kind) {
     case "scalar": {
@@ -63,16 +71,25 @@ function renderComputed(term: Term, computed: Computed, digits: number): string 
       );
     case "parameters": {
       const { gateRows, inputSize, hiddenSize, layers, directions, bias } = computed;
+      const total = fill(labels.parameters, { n: computed.total.toLocaleString("en-US") });
       const stack =
-        layers * directions > 1
-          ? ` over ${layers} layer${layers > 1 ? "s" : ""}${directions > 1 ? " × 2 directions" : ""}`
-          : "";
-      const biases = bias ? `, 2 biases of ${gateRows}` : "";
-      return `**${computed.total.toLocaleString("en-US")} parameters**${stack}: ${codeSpan(
-        `weight_ih ${gateRows}×${inputSize}`,
-      )}, ${codeSpan(`weight_hh ${gateRows}×${hiddenSize}`)}${biases} (layer 0)`;
+        layers * directions > 1 ? ` (${fill(labels.stack, { layers, directions })})` : "";
+      // Shapes of layer 0 under their state_dict names, as PyTorch prints them.
+      const shapes = [
+        `${codeSpan("weight_ih_l0")} ${gateRows}×${inputSize}`,
+        `${codeSpan("weight_hh_l0")} ${gateRows}×${hiddenSize}`,
+        ...(bias ? [`${codeSpan("bias_ih_l0")}, ${codeSpan("bias_hh_l0")} ${gateRows}`] : []),
+      ];
+      return `**${total}**${stack} · ${shapes.join(" · ")}`;
     }
   }
+}
+
+/** "{n} parameters" with n filled in. */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 /** σ' for one-symbol names, d/dx f otherwise (`d/dx log σ`). */

@@ -53,23 +53,36 @@ describe("colourSvg and svgDataUri", () => {
   });
 });
 
-describe("media/formulas/terms.json", () => {
-  const texts = JSON.parse(
-    readFileSync(new URL("../../../media/formulas/terms.json", import.meta.url), "utf8"),
-  ) as Record<string, Record<string, string>>;
+for (const file of ["terms.json", "terms.ko.json"]) {
+  describe(`media/formulas/${file}`, () => {
+    const words = JSON.parse(
+      readFileSync(new URL(`../../../media/formulas/${file}`, import.meta.url), "utf8"),
+    ) as { labels: Record<string, string>; terms: Record<string, Record<string, string>> };
 
-  it("has the words of every term, and of no other", () => {
-    assert.deepEqual(Object.keys(texts).sort(), Object.keys(TERMS).sort());
-    for (const [id, text] of Object.entries(texts)) {
-      for (const field of ["title", "summary", "formula", "derivative", "fact"]) {
-        assert.ok(typeof text[field] === "string" && text[field].length > 0, `${id}.${field}`);
+    it("has every label, and the words of every term and of no other", () => {
+      assert.deepEqual(Object.keys(words.labels).sort(), [
+        "compareDepth",
+        "derivative",
+        "open",
+        "parameters",
+        "stack",
+      ]);
+      assert.ok(words.labels.parameters.includes("{n}"));
+      assert.ok(
+        words.labels.stack.includes("{layers}") && words.labels.stack.includes("{directions}"),
+      );
+      assert.deepEqual(Object.keys(words.terms).sort(), Object.keys(TERMS).sort());
+      for (const [id, text] of Object.entries(words.terms)) {
+        for (const field of ["title", "summary", "formula", "derivative", "fact"]) {
+          assert.ok(typeof text[field] === "string" && text[field].length > 0, `${id}.${field}`);
+        }
       }
-    }
-  });
+    });
 
-  it("keeps each hover short: a fact under 400 characters", () => {
-    for (const [id, text] of Object.entries(texts)) {
-      assert.ok(text.fact.length < 400, `${id}.fact has ${text.fact.length} characters`);
-    }
+    it("keeps each hover short: a fact under 400 characters", () => {
+      for (const [id, text] of Object.entries(words.terms)) {
+        assert.ok(text.fact.length < 400, `${id}.fact has ${text.fact.length} characters`);
+      }
+    });
   });
-});
+}
