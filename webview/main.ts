@@ -14,6 +14,7 @@ import { h } from "./dom";
 import { readTheme, watchTheme } from "./theme";
 import type { LabView, StateUpdate } from "./view";
 import { ActivationsView } from "./views/activations";
+import { RecurrentView } from "./views/recurrent";
 import { SoftmaxView } from "./views/softmax";
 import { VanishingView } from "./views/vanishing";
 import { onHostMessage, saveState, savedState, send, warn } from "./vscodeApi";
@@ -33,7 +34,8 @@ const views: LabView[] = [];
 const activations: LabView = new ActivationsView(viewUpdate(() => activations));
 const vanishing: LabView = new VanishingView(viewUpdate(() => vanishing));
 const softmax: LabView = new SoftmaxView(viewUpdate(() => softmax));
-views.push(activations, vanishing, softmax);
+const recurrent: LabView = new RecurrentView(viewUpdate(() => recurrent));
+views.push(activations, vanishing, softmax, recurrent);
 
 /** The view a state shows; a view this page does not have yet (LSTM & GRU) falls back to the first. */
 function currentView(): LabView {

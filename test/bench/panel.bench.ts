@@ -53,7 +53,9 @@ const CASES: Case[] = [
     view: "activations",
     name: "gain k, range ±50, all 6 curves",
     size: "max",
-    state: { activations: { x: 0, gain: 1, range: 50, curves: ["tanh", "relu", "softplus", "logit"] } },
+    state: {
+      activations: { x: 0, gain: 1, range: 50, curves: ["tanh", "relu", "softplus", "logit"] },
+    },
     control: "#gain-k-slider",
     values: (i) => 0.5 + (i % 50) * 0.05,
   },
@@ -124,7 +126,9 @@ const CASES: Case[] = [
     view: "softmax",
     name: "logit z₀ (8 logits)",
     size: "max",
-    state: { softmax: { logits: [2, 1, 0.1, -1, 3, 0.5, -2, 1.5], classes: 5, points: manyPoints } },
+    state: {
+      softmax: { logits: [2, 1, 0.1, -1, 3, 0.5, -2, 1.5], classes: 5, points: manyPoints },
+    },
     control: "#logit-0",
     values: (i) => -3 + (i % 60) * 0.1,
   },
@@ -153,7 +157,11 @@ async function measure(page: Page, c: Case, changes: number) {
         let firstAt = 0;
         const done = new Promise<number>((resolve) => {
           const listener = (event: Event) => {
-            const detail = (event as CustomEvent).detail as { view: string; complete: boolean; at: number };
+            const detail = (event as CustomEvent).detail as {
+              view: string;
+              complete: boolean;
+              at: number;
+            };
             if (detail.view !== view) return;
             if (!firstAt) firstAt = detail.at;
             if (!detail.complete) return;
@@ -171,7 +179,11 @@ async function measure(page: Page, c: Case, changes: number) {
       }
       return { complete, first };
     },
-    { control: c.control, values: Array.from({ length: changes }, (_, i) => c.values(i)), view: c.view },
+    {
+      control: c.control,
+      values: Array.from({ length: changes }, (_, i) => c.values(i)),
+      view: c.view,
+    },
   );
 }
 

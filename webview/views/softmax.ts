@@ -30,6 +30,7 @@ import { softmaxScript } from "../export/softmaxScript";
 import { toCsv } from "../csv";
 import { chartFigure, fillTable, formatNumber, h, numberControl } from "../dom";
 import { reportRendered } from "../rendered";
+import { decisionLine } from "./decisionLine";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 
@@ -702,31 +703,6 @@ export class SoftmaxView implements LabView {
   exportScript() {
     return { suggestedName: "logits_softmax.py", content: softmaxScript(this.state!) };
   }
-}
-
-/** The segment of w₁x + w₂y + b = 0 inside the plotted box, or nothing if it misses the box. */
-export function decisionLine(
-  w1: number,
-  w2: number,
-  b: number,
-): { x: number; y: number }[] | undefined {
-  const points: { x: number; y: number }[] = [];
-  const { min, max } = BOX;
-  if (w2 !== 0) {
-    for (const x of [min, max]) {
-      const y = -(w1 * x + b) / w2;
-      if (y >= min && y <= max) points.push({ x, y });
-    }
-  }
-  if (w1 !== 0) {
-    for (const y of [min, max]) {
-      const x = -(w2 * y + b) / w1;
-      if (x > min && x < max) points.push({ x, y });
-    }
-  }
-  if (points.length < 2) return undefined;
-  points.sort((p, q) => p.x - q.x || p.y - q.y);
-  return [points[0], points[points.length - 1]];
 }
 
 function subscript(n: number): string {

@@ -1,0 +1,1068 @@
+// LSTM & GRU: the seed's gates made visible. A cell (LSTM, GRU, or a plain tanh RNN for contrast)
+// runs over an input sequence; every gate is a heatmap over time × unit; a step-through cursor
+// shows the seed's equations with this step's numbers; and the gradient through time of all three
+// cells on the same input, on a log axis, shows the long-term-dependency problem and its fix.
+// The math core computes; this file schedules the work and draws.
+import type { CellId, LabState } from "../../src/shared/labState";
+import {
+  INPUT_PRESETS,
+  type InputPresetId,
+  type LoadedWeights,
+  MAX_SAVED_STATE_DICT_CHARS,
+  MAX_TYPED_CHARS,
+  RECURRENT_LIMITS,
+  type RecurrentControl,
+  type RecurrentState,
+  WEIGHT_PRESETS,
+  type WeightPresetId,
+  clampRecurrent,
+} from "../../src/shared/recurrentState";
+import { Chart, fastLineOptions, themeAxes } from "../charts/chartSetup";
+import { Heatmap, type HeatmapColours, heatmapColours } from "../charts/heatmap";
+import { toCsv } from "../csv";
+import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl } from "../dom";
+import { reportRendered } from "../rendered";
+import type { ThemeColors } from "../theme";
+import type { LabView, StateUpdate } from "../view";
+import { stepEquations } from "./recurrent/equations";
+import { INPUT_LABELS, type InputSequence, inputsOf } from "./recurrent/inputs";
+import { recurrentCsv } from "./recurrent/csv";
+import { recurrentScript } from "./recurrent/script";
+import {
+  type CellRun,
+  type GateSeries,
+  forwardWork,
+  gradientOf,
+  runCell,
+} from "./recurrent/simulation";
+import { loadStateDict } from "./recurrent/stateDict";
+import { type CellWeights, WEIGHT_LABELS, weightsFor } from "./recurrent/weights";
+
+type Recurrent = RecurrentState;
+
+const CELL_LABELS: Record<CellId, string> = { lstm: "LSTM", gru: "GRU", rnn: "tanh RNN" };
+const GRADIENT_ORDER: readonly CellId[] = ["rnn", "lstm", "gru"];
+/** Below this many multiply-adds everything is computed before the first redraw. */
+const SYNC_WORK = 4_000_000;
+/** Play speed: ten steps a second, or one when the system asks for reduced motion. */
+const PLAY_MS = 100;
+const PLAY_REDUCED_MS = 1000;
+
+function tick(value: number | string): string {
+  const k = Number(value);
+  return Number.isInteger(k) ? `1e${k}` : "";
+}
+
+/** Scientific notation with an ASCII minus, so the table can be read back as numbers. */
+function sci(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return value === 0 ? "0" : value.toExponential(4);
+}
+
+function short(value: number): string {
+  return formatNumber(value, 4);
+}
+
+interface Prepared {
+  key: string;
+  inputs: InputSequence;
+  /** Weights of the chosen cell, and of each cell for the gradient comparison. */
+  weights: Record<CellId, CellWeights>;
+  run: CellRun;
+  hidden: number;
+  inputSize: number;
+}
+
+export class RecurrentView implements LabView {
+  readonly id = "recurrent" as const;
+  readonly title = "LSTM & GRU";
+  readonly root: HTMLElement;
+
+  private readonly controls: {
+    cell: ReturnType<typeof selectControl<CellId>>;
+    hidden: ReturnType<typeof numberControl>;
+    inputSize: ReturnType<typeof numberControl>;
+    steps: ReturnType<typeof numberControl>;
+    period: ReturnType<typeof numberControl>;
+    seed: ReturnType<typeof numberControl>;
+    input: ReturnType<typeof selectControl<InputPresetId>>;
+    weights: ReturnType<typeof selectControl<WeightPresetId>>;
+    cursor: ReturnType<typeof numberControl>;
+    unit: ReturnType<typeof numberControl>;
+  };
+  private readonly typed: HTMLTextAreaElement;
+  private readonly typedRow: HTMLElement;
+  private readonly periodRow: HTMLElement;
+  private readonly stateDictText: HTMLTextAreaElement;
+  private readonly stateDictError: HTMLElement;
+  private readonly stateDictStatus: HTMLElement;
+  private readonly note: HTMLElement;
+  private readonly readout: HTMLElement;
+  private readonly equations: HTMLTableElement;
+  private readonly playButton: HTMLButtonElement;
+  private readonly heatmapBox: HTMLElement;
+  private readonly gateTableDetails: HTMLDetailsElement;
+  private readonly gateTable: HTMLTableElement;
+  private readonly gateTableChoice: HTMLSelectElement;
+  private readonly gradientTableDetails: HTMLElement;
+  private readonly gradientTable: HTMLTableElement;
+  private readonly gradientFigure: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly chart: Chart<"line">;
+  private readonly cursorLayer: HTMLCanvasElement;
+  /** What the gradient chart shows: a new key redraws its lines. */
+  private chartKey = "";
+  private heatmaps: { series: GateSeries; map: Heatmap; figure: HTMLElement }[] = [];
+  private heatmapKey = "";
+
+  private state: Recurrent | undefined;
+  private theme: ThemeColors | undefined;
+  private colours: HeatmapColours | undefined;
+  private prepared: Prepared | undefined;
+  private readonly gradients = new Map<string, Float64Array>();
+  private readonly runs = new Map<string, CellRun>();
+  private gradientKey = "";
+  private generation = 0;
+  /** The pasted state_dict's weights, kept here (they may be too big for the saved state). */
+  private loaded: { stamp: number; weights: CellWeights } | undefined;
+  private playing: ReturnType<typeof setTimeout> | undefined;
+  private lastWidth = 0;
+
+  constructor(private readonly update: StateUpdate) {
+    const d = { hidden: 16, inputSize: 1, steps: 100, period: 10, seed: 1 };
+    const number = (id: string, label: string, name: RecurrentControl, value: number) =>
+      numberControl({
+        id,
+        label,
+        min: RECURRENT_LIMITS[name].min,
+        max: RECURRENT_LIMITS[name].max,
+        step: 1,
+        value,
+        onInput: (v) => this.set(name, v),
+      });
+    this.controls = {
+      cell: selectControl({
+        id: "recurrent-cell",
+        label: "cell",
+        choices: (["lstm", "gru", "rnn"] as const).map((value) => ({
+          value,
+          label: CELL_LABELS[value],
+        })),
+        value: "lstm",
+        onChange: (cell) => this.change({ cell }),
+      }),
+      hidden: number("recurrent-hidden", "hidden size H", "hidden", d.hidden),
+      inputSize: number("recurrent-input-size", "input size I", "inputSize", d.inputSize),
+      steps: number("recurrent-steps", "sequence length T", "steps", d.steps),
+      period: number("recurrent-period", "period (steps)", "period", d.period),
+      seed: number("recurrent-seed", "seed", "seed", d.seed),
+      input: selectControl({
+        id: "recurrent-input",
+        label: "input",
+        choices: INPUT_PRESETS.map((value) => ({ value, label: INPUT_LABELS[value] })),
+        value: "first",
+        onChange: (input) => this.change({ input }),
+      }),
+      weights: selectControl({
+        id: "recurrent-weights",
+        label: "weights",
+        choices: WEIGHT_PRESETS.map((value) => ({ value, label: WEIGHT_LABELS[value] })),
+        value: "remember",
+        onChange: (weights) => this.change({ weights }),
+      }),
+      cursor: numberControl({
+        id: "recurrent-cursor",
+        label: "step t",
+        min: 0,
+        max: d.steps - 1,
+        step: 1,
+        value: 0,
+        onInput: (v) => this.moveCursor(v),
+      }),
+      unit: numberControl({
+        id: "recurrent-unit",
+        label: "unit (1 … H)",
+        min: 1,
+        max: d.hidden,
+        step: 1,
+        value: 1,
+        onInput: (v) => this.moveUnit(v - 1),
+      }),
+    };
+    const c = this.controls;
+
+    this.typed = h("textarea", {
+      id: "recurrent-typed",
+      rows: 5,
+      cols: 30,
+      spellcheck: "false",
+      "aria-describedby": "recurrent-typed-help",
+    });
+    this.typed.addEventListener("input", () =>
+      this.change({ typed: this.typed.value.slice(0, MAX_TYPED_CHARS) }),
+    );
+    this.typedRow = h(
+      "div",
+      { class: "control typed" },
+      h("label", { for: "recurrent-typed" }, "typed inputs"),
+      this.typed,
+      h(
+        "span",
+        { id: "recurrent-typed-help", class: "help" },
+        "One row per time step, I numbers per row (spaces or commas); up to 500 rows.",
+      ),
+    );
+    this.periodRow = c.period.root;
+
+    // A user's own weights: pasted JSON or a .json file.
+    this.stateDictText = h("textarea", {
+      id: "recurrent-state-dict",
+      rows: 4,
+      cols: 60,
+      spellcheck: "false",
+      placeholder:
+        '{"weight_ih_l0": [[…]], "weight_hh_l0": [[…]], "bias_ih_l0": […], "bias_hh_l0": […]}',
+      "aria-describedby": "recurrent-state-dict-help",
+    });
+    const loadButton = h(
+      "button",
+      { type: "button", id: "recurrent-load-json", class: "secondary" },
+      "Load pasted JSON",
+    );
+    loadButton.addEventListener("click", () => this.loadText(this.stateDictText.value, "pasted"));
+    const file = h("input", {
+      type: "file",
+      id: "recurrent-state-dict-file",
+      accept: ".json,application/json",
+    });
+    file.addEventListener("change", () => {
+      const chosen = file.files?.[0];
+      if (!chosen) return;
+      void chosen.text().then((text) => this.loadText(text, chosen.name.slice(0, 100)));
+      file.value = "";
+    });
+    this.stateDictError = h("p", {
+      id: "recurrent-state-dict-error",
+      class: "note warning",
+      role: "alert",
+    });
+    this.stateDictError.hidden = true;
+    this.stateDictStatus = h("p", { id: "recurrent-state-dict-status", class: "progress" });
+    const stateDictBox = h(
+      "details",
+      { class: "state-dict" },
+      h("summary", {}, "Your own weights: an nn.LSTM / nn.GRU state_dict as JSON"),
+      h(
+        "p",
+        { id: "recurrent-state-dict-help", class: "explain" },
+        "Layer 0 of the module's state_dict (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0), e.g. from ",
+        h("code", {}, "json.dumps({k: v.tolist() for k, v in model.state_dict().items()})"),
+        `. Choose the cell first; H ≤ ${RECURRENT_LIMITS.hidden.max}, I ≤ ${RECURRENT_LIMITS.inputSize.max}. `,
+        `Weights up to ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB of JSON are kept with the panel's state; bigger ones only until the panel reloads.`,
+      ),
+      h("label", { for: "recurrent-state-dict" }, "state_dict JSON"),
+      h("div", {}, this.stateDictText),
+      h(
+        "div",
+        { class: "presets" },
+        loadButton,
+        h("label", { for: "recurrent-state-dict-file" }, "or load a .json file:"),
+        file,
+      ),
+      this.stateDictError,
+      this.stateDictStatus,
+    );
+
+    // Step-through: buttons, the cursor, the unit, and keys on the whole group.
+    const stepButton = (id: string, label: string, text: string, by: number | "first" | "last") => {
+      const button = h(
+        "button",
+        { type: "button", id, class: "secondary", "aria-label": label },
+        text,
+      );
+      button.addEventListener("click", () => this.step(by));
+      return button;
+    };
+    this.playButton = h(
+      "button",
+      { type: "button", id: "recurrent-play", "aria-pressed": "false" },
+      "▶ Play",
+    );
+    this.playButton.addEventListener("click", () => this.togglePlay());
+    const stepper = h(
+      "div",
+      {
+        class: "controls stepper",
+        role: "group",
+        "aria-label": "Step-through: ←/→ step, Home/End first/last step, Space play or pause",
+      },
+      stepButton("recurrent-first", "first step", "⏮", "first"),
+      stepButton("recurrent-back", "step back", "◀ Step", -1),
+      this.playButton,
+      stepButton("recurrent-forward", "step forward", "Step ▶", 1),
+      stepButton("recurrent-last", "last step", "⏭", "last"),
+      c.cursor.root,
+      c.unit.root,
+    );
+    stepper.addEventListener("keydown", (event) => this.stepKey(event));
+    this.equations = h("table", { id: "recurrent-equations", class: "steps" });
+
+    this.note = h("p", { class: "note", role: "status", id: "recurrent-note" });
+    this.readout = h("p", { id: "recurrent-readout", class: "words", "aria-live": "polite" });
+    this.progress = h("p", { class: "progress", "aria-live": "off" });
+    this.heatmapBox = h("div", { class: "heatmaps", id: "recurrent-heatmaps" });
+    this.heatmapBox.style.display = "grid";
+    this.heatmapBox.style.gridTemplateColumns = "repeat(auto-fit, minmax(420px, 1fr))";
+    this.heatmapBox.style.gap = "8px 24px";
+
+    this.gateTableChoice = h("select", { id: "recurrent-table-series" });
+    this.gateTableChoice.addEventListener("change", () => this.writeGateTable());
+    this.gateTable = h("table", { id: "recurrent-gates-table" });
+    this.gateTable.dataset.caption = "every gate's value per step (rows) and unit (columns)";
+    this.gateTableDetails = h(
+      "details",
+      { class: "data-table", id: "recurrent-gates-details" },
+      h("summary", {}, "Data table: the heatmaps' numbers"),
+      h(
+        "div",
+        { class: "control select" },
+        h("label", { for: "recurrent-table-series" }, "quantity"),
+        this.gateTableChoice,
+      ),
+      this.gateTable,
+    );
+    this.gateTableDetails.addEventListener("toggle", () => this.writeGateTable());
+
+    const gradient = chartFigure({
+      id: "chart-recurrent-gradient",
+      label:
+        "Line chart on a log axis: the gradient through time, the norm of the derivative of the last hidden state's sum with respect to the input at every step, for a tanh RNN, an LSTM and a GRU on the same input",
+      caption: "gradient through time ‖∂(Σ h_T)/∂x_t‖ per step",
+    });
+    this.gradientFigure = gradient.figure;
+    // The step-through cursor is drawn on a canvas over the chart: moving it then costs one line,
+    // not a Chart.js update of 3·T points.
+    this.cursorLayer = h("canvas", { "aria-hidden": "true" });
+    Object.assign(this.cursorLayer.style, {
+      position: "absolute",
+      inset: "0",
+      width: "100%",
+      height: "100%",
+      pointerEvents: "none",
+    });
+    this.gradientFigure.append(this.cursorLayer);
+    this.gradientTable = gradient.table;
+    this.gradientTable.id = "recurrent-gradient-table";
+    this.gradientTableDetails = gradient.fallback;
+    this.gradientTableDetails.id = "recurrent-gradient-details";
+    this.gradientTableDetails.addEventListener("toggle", () => this.writeGradientTable());
+
+    this.root = h(
+      "section",
+      { class: "view", "aria-label": "LSTM & GRU" },
+      h(
+        "div",
+        { class: "controls" },
+        c.cell.root,
+        c.hidden.root,
+        c.inputSize.root,
+        c.steps.root,
+        c.input.root,
+        this.periodRow,
+        c.weights.root,
+        c.seed.root,
+      ),
+      this.typedRow,
+      stateDictBox,
+      this.note,
+      stepper,
+      this.equations,
+      this.readout,
+      this.heatmapBox,
+      this.gateTableDetails,
+      h("h2", {}, "Gradient through time: RNN vs LSTM vs GRU on the same input"),
+      this.progress,
+      this.gradientFigure,
+      this.gradientTableDetails,
+      h(
+        "p",
+        { class: "explain" },
+        "Backpropagation through time multiplies the gradient by the recurrent Jacobian at every step. In a tanh RNN that factor ",
+        "is tanh' · W_hh, usually below 1, so the influence of an early input on the last state shrinks geometrically: the long-term ",
+        "dependency problem. The LSTM's cell state is updated additively, C_t = f_t·C_{t−1} + i_t·C̃_t: with the forget gate near 1 the ",
+        "gradient along C is multiplied by about f_t per step and survives. The GRU's update gate z_t does the same for h_t.",
+      ),
+    );
+
+    this.chart = new Chart(gradient.canvas, {
+      type: "line",
+      data: { datasets: [] },
+      options: {
+        ...fastLineOptions(),
+        onResize: () => requestAnimationFrame(() => this.drawCursorLine(this.state?.cursor ?? 0)),
+        scales: {
+          x: { type: "linear", title: { display: true, text: "input step t" } },
+          y: {
+            type: "linear",
+            title: { display: true, text: "‖∂(Σ h_T)/∂x_t‖ (log scale)" },
+            ticks: { callback: tick },
+          },
+        },
+      },
+    });
+    // Heatmaps follow the panel's width.
+    new ResizeObserver(() => {
+      const width = this.heatmapBox.clientWidth;
+      if (width === this.lastWidth || !this.prepared || !this.colours) return;
+      this.lastWidth = width;
+      const mapWidth = this.heatmaps[0]?.map.canvas.clientWidth ?? 0;
+      for (const { map } of this.heatmaps) {
+        map.setWidth(mapWidth);
+        map.draw(this.colours);
+      }
+    }).observe(this.heatmapBox);
+  }
+
+  // --- state changes ----------------------------------------------------------------------
+
+  private set(name: RecurrentControl, raw: number): void {
+    const clamped = clampRecurrent(name, raw);
+    this.change({ [name]: clamped.value }, clamped.note);
+  }
+
+  private change(part: Partial<Recurrent>, note?: string): void {
+    this.update((s) => ({ ...s, recurrent: { ...s.recurrent, ...part } }), note);
+  }
+
+  private moveCursor(raw: number): void {
+    const steps = this.prepared?.inputs.steps ?? 1;
+    const t = Math.max(0, Math.min(steps - 1, Math.round(Number.isFinite(raw) ? raw : 0)));
+    this.change({ cursor: t });
+  }
+
+  private moveUnit(raw: number): void {
+    const hidden = this.prepared?.hidden ?? 1;
+    const unit = Math.max(0, Math.min(hidden - 1, Math.round(Number.isFinite(raw) ? raw : 0)));
+    this.change({ unit });
+  }
+
+  private step(by: number | "first" | "last"): void {
+    const t = this.state?.cursor ?? 0;
+    const steps = this.prepared?.inputs.steps ?? 1;
+    this.moveCursor(by === "first" ? 0 : by === "last" ? steps - 1 : t + by);
+  }
+
+  private stepKey(event: KeyboardEvent): void {
+    if (event.target instanceof HTMLInputElement && event.target.type === "number") return;
+    const by = event.shiftKey ? 10 : 1;
+    if (event.key === "ArrowRight") this.step(by);
+    else if (event.key === "ArrowLeft") this.step(-by);
+    else if (event.key === "Home") this.step("first");
+    else if (event.key === "End") this.step("last");
+    else if (event.key === " " && !(event.target instanceof HTMLButtonElement)) this.togglePlay();
+    else return;
+    event.preventDefault();
+  }
+
+  private togglePlay(): void {
+    if (this.playing !== undefined) {
+      this.stopPlay();
+      return;
+    }
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const steps = this.prepared?.inputs.steps ?? 1;
+    if ((this.state?.cursor ?? 0) >= steps - 1) this.moveCursor(0);
+    this.playButton.textContent = "⏸ Pause";
+    this.playButton.setAttribute("aria-pressed", "true");
+    const advance = () => {
+      const last = (this.prepared?.inputs.steps ?? 1) - 1;
+      if (this.root.hidden || (this.state?.cursor ?? 0) >= last) {
+        this.stopPlay();
+        return;
+      }
+      this.step(1);
+      this.playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
+    };
+    this.playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
+  }
+
+  private stopPlay(): void {
+    clearTimeout(this.playing);
+    this.playing = undefined;
+    this.playButton.textContent = "▶ Play";
+    this.playButton.setAttribute("aria-pressed", "false");
+  }
+
+  /** Validates pasted or loaded JSON; on success the weights replace the preset, else nothing changes. */
+  private loadText(text: string, name: string): void {
+    const kind = this.state?.cell ?? "lstm";
+    const result = loadStateDict(kind, text);
+    if (!result.ok) {
+      this.stateDictError.textContent = `Not loaded: ${result.error}`;
+      this.stateDictError.hidden = false;
+      return;
+    }
+    this.stateDictError.hidden = true;
+    this.stateDictError.textContent = "";
+    const stamp = Date.now();
+    this.loaded = { stamp, weights: result.weights };
+    const { hidden, inputSize } = result.weights;
+    const loaded: LoadedWeights = {
+      kind,
+      hidden,
+      inputSize,
+      name,
+      chars: text.length,
+      stamp,
+      ...(text.length <= MAX_SAVED_STATE_DICT_CHARS ? { json: text } : {}),
+    };
+    this.change({ weights: "stateDict", loaded, hidden, inputSize });
+  }
+
+  // --- computing ----------------------------------------------------------------------------
+
+  /** The loaded weights when the state asks for them and they are at hand (memory or saved JSON). */
+  private loadedWeights(r: Recurrent): CellWeights | undefined {
+    if (r.weights !== "stateDict" || !r.loaded) return undefined;
+    if (this.loaded?.stamp === r.loaded.stamp) return this.loaded.weights;
+    if (r.loaded.json === undefined) return undefined;
+    const result = loadStateDict(r.loaded.kind, r.loaded.json);
+    if (!result.ok) return undefined;
+    this.loaded = { stamp: r.loaded.stamp, weights: result.weights };
+    return result.weights;
+  }
+
+  private prepare(r: Recurrent): { prepared?: Prepared; notes: string[] } {
+    const notes: string[] = [];
+    const own = this.loadedWeights(r);
+    if (r.weights === "stateDict" && !own) {
+      notes.push(
+        r.loaded
+          ? `Your weights (${r.loaded.name}, ${(r.loaded.chars / 1024).toFixed(0)} KB) were too big to keep with the panel's state; paste them again. Showing seeded random weights.`
+          : "No state_dict is loaded; showing seeded random weights.",
+      );
+    }
+    if (own && own.kind !== r.cell) {
+      notes.push(
+        `Your weights are an nn.${own.kind.toUpperCase()}'s; the ${CELL_LABELS[r.cell]} uses seeded random weights of the same sizes.`,
+      );
+    }
+    const hidden = own ? own.hidden : r.hidden;
+    const inputSize = own ? own.inputSize : r.inputSize;
+    // What the inputs and the weights depend on; "\u0001" cannot be typed into the text box.
+    const inputKey =
+      r.input === "typed"
+        ? `typed:${r.typed}`
+        : [r.input, r.steps, r.period, r.input === "random" ? r.seed : ""].join();
+    const weightKey = [r.weights, r.seed, hidden, own ? r.loaded?.stamp : ""].join();
+    const key = [inputKey, weightKey, inputSize].join("\u0001");
+    const runKey = `${key}\u0001${r.cell}`;
+    const previous = this.prepared;
+    if (previous?.key === runKey) return { prepared: previous, notes };
+    // Same inputs and weights (only the cell changed): keep them, and the gradients with them.
+    let inputs: InputSequence;
+    let weights: Record<CellId, CellWeights>;
+    if (previous && baseOf(previous.key) === key) {
+      ({ inputs, weights } = previous);
+    } else {
+      const typed = inputsOf(r, inputSize);
+      if (!typed.ok) return { notes: [...notes, typed.error] };
+      inputs = typed.sequence;
+      const preset: Exclude<WeightPresetId, "stateDict"> =
+        r.weights === "stateDict" ? "random" : r.weights;
+      weights = {} as Record<CellId, CellWeights>;
+      for (const kind of GRADIENT_ORDER) {
+        weights[kind] =
+          own && own.kind === kind ? own : weightsFor(preset, kind, hidden, inputSize, r.seed);
+      }
+      this.runs.clear();
+    }
+    // The forward passes of the three cells on the same input are kept, so switching between
+    // LSTM, GRU and RNN and back costs nothing after the first time.
+    let run = this.runs.get(runKey);
+    if (!run) {
+      run = runCell(weights[r.cell], inputs);
+      this.runs.set(runKey, run);
+    }
+    return { prepared: { key: runKey, inputs, weights, run, hidden, inputSize }, notes };
+  }
+
+
+  // --- drawing ------------------------------------------------------------------------------
+
+  render(state: LabState, force = false): void {
+    const r = state.recurrent;
+    this.state = r;
+    const c = this.controls;
+    c.cell.set(r.cell);
+    c.input.set(r.input);
+    c.weights.set(r.weights);
+    c.seed.set(r.seed);
+    c.period.set(r.period);
+    c.steps.set(r.steps);
+    if (document.activeElement !== this.typed && this.typed.value !== r.typed) {
+      this.typed.value = r.typed;
+    }
+    this.typedRow.hidden = r.input !== "typed";
+    this.periodRow.hidden = r.input !== "pulse" && r.input !== "sine";
+    c.steps.root.hidden = r.input === "typed";
+
+    const { prepared, notes } = this.prepare(r);
+    const usingOwn =
+      r.weights === "stateDict" && prepared?.weights[r.cell] === this.loaded?.weights;
+    this.writeStateDictStatus(r, usingOwn);
+    this.showNote(notes.join(" ") || undefined);
+    if (!prepared) {
+      // Typed inputs that do not parse: the message says why, the last picture stays.
+      reportRendered(this.id);
+      return;
+    }
+    const changed = prepared !== this.prepared;
+    this.prepared = prepared;
+    c.hidden.set(prepared.hidden);
+    c.inputSize.set(prepared.inputSize);
+    const sizesFixed = usingOwn;
+    for (const control of [c.hidden.root, c.inputSize.root]) {
+      for (const input of control.querySelectorAll("input")) input.disabled = sizesFixed;
+    }
+    const steps = prepared.inputs.steps;
+    const t = Math.min(r.cursor, steps - 1);
+    const unit = Math.min(r.unit, prepared.hidden - 1);
+    c.cursor.setBounds(0, steps - 1);
+    c.cursor.set(t);
+    c.unit.setBounds(1, prepared.hidden);
+    c.unit.set(unit + 1);
+
+    if (changed || force) this.paintHeatmaps(prepared);
+    // One layout read for all maps, after the DOM writes above and before the drawing below.
+    const width = this.heatmaps[0]?.map.canvas.clientWidth ?? 0;
+    for (const { map } of this.heatmaps) {
+      map.setWidth(width);
+      map.setCursor(t, unit);
+      if (this.colours) map.draw(this.colours);
+    }
+    this.writeEquations(prepared, t, unit);
+    if (changed) this.writeGateTable();
+    this.showGradients(prepared, t, force);
+  }
+
+  private paintHeatmaps(p: Prepared): void {
+    const colours = this.colours;
+    if (!colours) return;
+    const { run } = p;
+    const shape = `${run.kind}|${run.hidden}|${p.inputSize}`;
+    const all: GateSeries[] = [
+      {
+        id: "x",
+        symbol: "x_t",
+        name: "input",
+        range: "signed",
+        values: p.inputs.values,
+      },
+      ...run.series,
+    ];
+    if (shape !== this.heatmapKey) {
+      this.heatmapKey = shape;
+      this.heatmaps = all.map((series) => {
+        const canvas = h("canvas", { id: `heatmap-${series.id}` });
+        const rows = series.id === "x" ? p.inputSize : run.hidden;
+        const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas);
+        const map = new Heatmap(canvas, Math.max(56, Math.min(150, rows * 5)) + 36);
+        figure.addEventListener("keydown", (event) => this.heatmapKey_(event));
+        canvas.addEventListener("click", (event) => {
+          const cell = map.cellAt(event.offsetX, event.offsetY);
+          if (cell && series.id !== "x") this.change({ cursor: cell.t, unit: cell.unit });
+          else if (cell) this.change({ cursor: cell.t });
+        });
+        canvas.addEventListener("mousemove", (event) => this.hover(series, map, event));
+        return { series, map, figure };
+      });
+      this.heatmapBox.replaceChildren(...this.heatmaps.map((m) => m.figure));
+      this.gateTableChoice.replaceChildren(
+        ...all.map((s) => h("option", { value: s.id }, `${s.symbol} — ${s.name}`)),
+      );
+      this.gateTableChoice.value = run.kind === "lstm" ? "cell" : "hidden";
+    }
+    for (let k = 0; k < all.length; k++) {
+      const series = all[k];
+      const entry = this.heatmaps[k];
+      entry.series = series;
+      const rows = series.id === "x" ? p.inputSize : run.hidden;
+      const max =
+        series.range === "unit" ? 1 : series.range === "signed" ? 1 : maxAbs(series.values);
+      const scale =
+        series.range === "unit"
+          ? ({ kind: "sequential", max: 1 } as const)
+          : ({
+              kind: "diverging",
+              max: series.id === "x" ? maxAbs(series.values) || 1 : max || 1,
+            } as const);
+      entry.map.setData(
+        series.values,
+        run.steps,
+        rows,
+        scale,
+        `${series.symbol} — ${series.name}`,
+        colours,
+      );
+      entry.figure.setAttribute("aria-label", this.describe(series, run.steps, rows));
+    }
+  }
+
+  /** An accessible name that says what the map shows in numbers: range and where it sits. */
+  private describe(series: GateSeries, steps: number, rows: number): string {
+    let min = Infinity;
+    let max = -Infinity;
+    let sum = 0;
+    for (const v of series.values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+      sum += v;
+    }
+    const mean = sum / series.values.length;
+    return (
+      `Heatmap of ${series.symbol}, the ${series.name}, over ${steps} steps (left to right) and ${rows} ` +
+      `${series.id === "x" ? "inputs" : "units"} (top to bottom): values from ${short(min)} to ${short(max)}, mean ${short(mean)}. ` +
+      "Arrow keys move the step-through cursor; the data table below lists every value."
+    );
+  }
+
+  private heatmapKey_(event: KeyboardEvent): void {
+    const r = this.state;
+    if (!r) return;
+    if (event.key === "ArrowUp") this.moveUnit(r.unit - 1);
+    else if (event.key === "ArrowDown") this.moveUnit(r.unit + 1);
+    else return this.stepKey(event);
+    event.preventDefault();
+  }
+
+  private hover(series: GateSeries, map: Heatmap, event: MouseEvent): void {
+    const p = this.prepared;
+    const cell = map.cellAt(event.offsetX, event.offsetY);
+    if (!p || !cell) return;
+    const rows = series.id === "x" ? p.inputSize : p.hidden;
+    const value = series.values[cell.t * rows + cell.unit];
+    map.canvas.title = `${series.symbol} at t = ${cell.t}, ${series.id === "x" ? "input" : "unit"} ${cell.unit + 1}: ${short(value)}`;
+  }
+
+  private writeEquations(p: Prepared, t: number, unit: number): void {
+    const lines = stepEquations(p.weights[p.run.kind], p.inputs, p.run, t, unit, short);
+    const x = Array.from(p.inputs.values.subarray(t * p.inputSize, (t + 1) * p.inputSize), short);
+    fillTable(
+      this.equations,
+      ["", "the seed's equation", "with this step's numbers", "value"],
+      [
+        ["x_t", "input at this step", x.join(", "), ""],
+        ...lines.map((l) => [l.symbol, l.formula, l.filled, short(l.value)]),
+      ],
+    );
+    this.equations.querySelector("caption")!.textContent =
+      `${CELL_LABELS[p.run.kind]}, step t = ${t}, unit ${unit + 1} of ${p.hidden}`;
+    this.readout.textContent = this.words(p, lines, t);
+  }
+
+  private words(p: Prepared, lines: ReturnType<typeof stepEquations>, t: number): string {
+    const value = (symbol: string) => lines.find((l) => l.symbol === symbol)?.value ?? NaN;
+    const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+    if (p.run.kind === "lstm") {
+      const f = value("f_t");
+      const i = value("i_t");
+      return (
+        `At t = ${t} the forget gate keeps ${percent(f)} of the previous cell state and the input gate writes ` +
+        `${percent(i)} of the candidate. ` +
+        (f > 0.95
+          ? "With f_t this close to 1, C_t carries what it holds across many steps."
+          : f < 0.05
+            ? "With f_t near 0, C_t forgets everything it held at once."
+            : "")
+      );
+    }
+    if (p.run.kind === "gru") {
+      const z = value("z_t");
+      return (
+        `At t = ${t} the update gate keeps ${percent(z)} of h_{t−1} and takes ${percent(1 - z)} from the candidate. ` +
+        (z > 0.95 ? "With z_t this close to 1, h_t carries its memory forward." : "")
+      );
+    }
+    return `At t = ${t} the tanh RNN has no gate: h_t is rewritten at every step, and old inputs fade.`;
+  }
+
+  private writeStateDictStatus(r: Recurrent, usingOwn: boolean): void {
+    const loaded = r.loaded;
+    if (!loaded) {
+      this.stateDictStatus.textContent = "No weights loaded.";
+      return;
+    }
+    const kept =
+      loaded.json !== undefined
+        ? "kept with the panel's state"
+        : `not kept with the panel's state (over ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB): paste again after the panel reloads`;
+    this.stateDictStatus.textContent =
+      `Loaded ${loaded.name}: nn.${loaded.kind.toUpperCase()} with H = ${loaded.hidden}, I = ${loaded.inputSize} ` +
+      `(${(loaded.chars / 1024).toFixed(1)} KB of JSON, ${kept})` +
+      (usingOwn ? "; in use." : "; choose “your weights” under weights to use it.");
+  }
+
+  // --- gradient through time ------------------------------------------------------------------
+
+  private showGradients(p: Prepared, cursor: number, force: boolean): void {
+    const baseKey = baseOf(p.key);
+    const keyOf = (kind: CellId) => `${baseKey}|${kind}`;
+    if (baseKey !== this.gradientKey) {
+      this.gradientKey = baseKey;
+      this.gradients.clear();
+    }
+    const missing = GRADIENT_ORDER.filter((kind) => !this.gradients.has(keyOf(kind)));
+    if (missing.length === 0) {
+      this.drawGradients(p, cursor, true, force || this.chartKey !== p.key);
+      return;
+    }
+    const generation = ++this.generation;
+    const work = missing.reduce(
+      (sum, kind) => sum + 3 * forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps),
+      0,
+    );
+    if (work <= SYNC_WORK) {
+      for (const kind of missing)
+        this.gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
+      this.drawGradients(p, cursor, true, true);
+      return;
+    }
+    // Large: the heatmaps are on screen already; each cell's gradient follows in its own task so
+    // that input stays answered, and a newer change cancels the rest.
+    this.drawGradients(p, cursor, false, true);
+    const next = () => {
+      if (generation !== this.generation) return;
+      const kind = missing.shift()!;
+      this.gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
+      const done = missing.length === 0;
+      this.drawGradients(this.prepared ?? p, this.state?.cursor ?? cursor, done, true);
+      if (!done) setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
+  }
+
+  private gradientSeries(p: Prepared): { kind: CellId; values?: Float64Array }[] {
+    const baseKey = baseOf(p.key);
+    return GRADIENT_ORDER.map((kind) => ({
+      kind,
+      values: this.gradients.get(`${baseKey}|${kind}`),
+    }));
+  }
+
+  private drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
+    const steps = p.inputs.steps;
+    const width = this.theme?.kind === "high-contrast" ? 3 : 2;
+    const series = this.gradientSeries(p);
+    if (data) {
+      let low = Infinity;
+      let high = -Infinity;
+      this.chart.data.datasets = series.map(({ kind, values }, k) => {
+        const points = new Array<{ x: number; y: number }>(values ? steps : 0);
+        for (let t = 0; values && t < steps; t++) {
+          // log10 of 0 (an underflowed gradient) is left out of the line rather than drawn at −∞.
+          const y = values[t] > 0 ? Math.log10(values[t]) : NaN;
+          points[t] = { x: t, y };
+          if (y < low) low = y;
+          if (y > high) high = y;
+        }
+        const colour = this.theme?.series[[4, 0, 2][k]];
+        return {
+          label: `${CELL_LABELS[kind]}${values ? "" : " (computing…)"}`,
+          data: points,
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: kind === p.run.kind ? width + 1 : width,
+          borderDash: kind === "rnn" ? [6, 3] : kind === "gru" ? [2, 2] : undefined,
+        };
+      });
+      const axes = this.chart.options.scales!;
+      axes.x!.min = 0;
+      axes.x!.max = Math.max(1, steps - 1);
+      if (Number.isFinite(low)) {
+        axes.y!.min = Math.floor(Math.max(low, high - 300));
+        axes.y!.max = Math.ceil(high) + (Math.ceil(high) === high ? 1 : 0);
+      }
+      this.progress.textContent = complete
+        ? ""
+        : `Computing the gradients through time: ${series.filter((s) => s.values).length} of 3 cells…`;
+      this.writeGradientWords(p, series);
+      if (complete) this.writeGradientTable();
+    }
+    if (data) {
+      this.chart.update("none");
+      this.chartKey = p.key;
+    }
+    this.drawCursorLine(cursor);
+    reportRendered(this.id, complete);
+  }
+
+  private drawCursorLine(cursor: number): void {
+    const layer = this.cursorLayer;
+    const { chart } = this;
+    const ratio = window.devicePixelRatio || 1;
+    const width = chart.width;
+    const height = chart.height;
+    if (layer.width !== Math.round(width * ratio) || layer.height !== Math.round(height * ratio)) {
+      layer.width = Math.round(width * ratio);
+      layer.height = Math.round(height * ratio);
+    }
+    const context = layer.getContext("2d")!;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    const x = chart.scales.x?.getPixelForValue(cursor);
+    const area = chart.chartArea;
+    if (x === undefined || !area || !Number.isFinite(x)) return;
+    context.strokeStyle = this.theme?.highlight ?? "#0090f1";
+    context.lineWidth = 1.5;
+    context.beginPath();
+    context.moveTo(x, area.top);
+    context.lineTo(x, area.bottom);
+    context.stroke();
+    context.fillStyle = context.strokeStyle;
+    context.font = `11px ${this.theme?.font ?? "sans-serif"}`;
+    context.textAlign = x > area.right - 40 ? "right" : "left";
+    context.fillText(` t = ${cursor} `, x, area.top + 12);
+  }
+
+  private writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): void {
+    const steps = p.inputs.steps;
+    const parts = series
+      .filter((s) => s.values)
+      .map(({ kind, values }) => {
+        const ratio = values![0] / values![steps - 1];
+        return `${CELL_LABELS[kind]} ${Number.isFinite(ratio) ? sci(ratio) : "—"}`;
+      });
+    this.gradientFigure.setAttribute(
+      "aria-description",
+      `Gradient at t = 0 relative to the last step: ${parts.join(", ")}.`,
+    );
+    this.progress.textContent ||= `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
+  }
+
+  // --- tables (filled when open: up to 500 rows × 64 columns) ----------------------------------
+
+  private writeGateTable(): void {
+    const p = this.prepared;
+    if (!p || !this.gateTableDetails.open) return;
+    const id = this.gateTableChoice.value || "hidden";
+    const isInput = id === "x";
+    const series = isInput
+      ? { symbol: "x_t", values: p.inputs.values }
+      : (p.run.series.find((s) => s.id === id) ?? p.run.series[p.run.series.length - 1]);
+    const columns = isInput ? p.inputSize : p.hidden;
+    const headers = [
+      "t",
+      ...Array.from(
+        { length: columns },
+        (_, u) => `${series.symbol} ${isInput ? "input" : "unit"} ${u + 1}`,
+      ),
+    ];
+    const rows: string[][] = [];
+    for (let t = 0; t < p.inputs.steps; t++) {
+      const row = [String(t)];
+      for (let u = 0; u < columns; u++) row.push(formatNumber(series.values[t * columns + u], 6));
+      rows.push(row);
+    }
+    this.gateTable.dataset.caption = `${series.symbol} per step (rows) and ${isInput ? "input" : "unit"} (columns)`;
+    fillTable(this.gateTable, headers, rows);
+  }
+
+  private writeGradientTable(): void {
+    const p = this.prepared;
+    if (!p || !this.gradientTableDetails.hasAttribute("open")) return;
+    const series = this.gradientSeries(p);
+    const rows: string[][] = [];
+    for (let t = 0; t < p.inputs.steps; t++) {
+      rows.push([String(t), ...series.map(({ values }) => (values ? sci(values[t]) : "…"))]);
+    }
+    fillTable(
+      this.gradientTable,
+      ["t", ...series.map(({ kind }) => `${CELL_LABELS[kind]} ‖∂(Σ h_T)/∂x_t‖`)],
+      rows,
+    );
+  }
+
+  showNote(note: string | undefined): void {
+    this.note.textContent = note ?? "";
+  }
+
+  applyTheme(theme: ThemeColors): void {
+    this.theme = theme;
+    this.colours = heatmapColours(theme);
+    themeAxes(this.chart, theme);
+  }
+
+  // --- export ----------------------------------------------------------------------------------
+
+  /** Every heatmap and the gradient chart stacked into one picture on the theme's background. */
+  exportPng() {
+    const sources = [...this.heatmaps.map((m) => m.map.canvas), this.chart.canvas];
+    const width = Math.max(...sources.map((s) => s.width));
+    const height = sources.reduce((sum, s) => sum + s.height, 0);
+    const copy = document.createElement("canvas");
+    copy.width = width;
+    copy.height = height;
+    const context = copy.getContext("2d")!;
+    context.fillStyle = this.theme?.background ?? "#ffffff";
+    context.fillRect(0, 0, width, height);
+    let y = 0;
+    for (const source of sources) {
+      context.drawImage(source, 0, y);
+      y += source.height;
+    }
+    return {
+      suggestedName: `sigmoid-lab-${this.state?.cell ?? "lstm"}.png`,
+      content: copy.toDataURL("image/png"),
+    };
+  }
+
+  /** Makes sure all three gradients exist (a CSV asked for before they finished computing). */
+  private completeGradients(p: Prepared): { kind: CellId; values: Float64Array }[] {
+    const baseKey = baseOf(p.key);
+    return GRADIENT_ORDER.map((kind) => {
+      const key = `${baseKey}|${kind}`;
+      let values = this.gradients.get(key);
+      if (!values) {
+        values = gradientOf(p.weights[kind], p.inputs);
+        this.gradients.set(key, values);
+      }
+      return { kind, values };
+    });
+  }
+
+  exportCsv() {
+    const p = this.prepared;
+    if (!p) throw new Error("nothing computed yet");
+    const { headers, rows } = recurrentCsv(p.inputs, p.run, this.completeGradients(p));
+    return { suggestedName: `sigmoid-lab-${p.run.kind}.csv`, content: toCsv(headers, rows) };
+  }
+
+  exportScript() {
+    const p = this.prepared;
+    const r = this.state;
+    if (!p || !r) throw new Error("nothing computed yet");
+    return {
+      suggestedName: `sigmoid_lab_${p.run.kind}.py`,
+      content: recurrentScript({
+        state: r,
+        inputs: p.inputs,
+        weights: p.weights,
+        hidden: p.hidden,
+        inputSize: p.inputSize,
+        loaded: r.weights === "stateDict" ? this.loaded?.weights : undefined,
+      }),
+    };
+  }
+}
+
+/** A run's key without its cell: what the inputs, the weights and the gradients depend on. */
+function baseOf(runKey: string): string {
+  return runKey.slice(0, runKey.lastIndexOf("\u0001"));
+}
+
+function maxAbs(values: Float64Array): number {
+  let max = 0;
+  for (const v of values) if (Math.abs(v) > max) max = Math.abs(v);
+  return max;
+}

@@ -1,0 +1,111 @@
+// The input sequences of the LSTM & GRU view, as T rows of I numbers (flat, row-major). The
+// presets tell the seed's story: "remember the first input" is one pulse at t = 0 and then
+// silence, so whatever the last hidden state knows about it had to be carried through every step.
+import { createRng } from "../../../src/core";
+import type { InputPresetId, RecurrentState } from "../../../src/shared/recurrentState";
+import { RECURRENT_LIMITS } from "../../../src/shared/recurrentState";
+
+export interface InputSequence {
+  /** T·I numbers, row t at [t·I, (t + 1)·I). */
+  values: Float64Array;
+  steps: number;
+  inputSize: number;
+}
+
+export type TypedInputs = { ok: true; sequence: InputSequence } | { ok: false; error: string };
+
+export const INPUT_LABELS: Record<InputPresetId, string> = {
+  first: "remember the first input (a pulse at t = 0, then silence)",
+  pulse: "a repeating pulse",
+  sine: "a sine",
+  random: "seeded random N(0, 1)",
+  typed: "typed numbers (one row per step)",
+};
+
+/**
+ * The random inputs' own stream: seed·8 + 7, beside the weights' streams seed·8 + 0…2 (see
+ * weights.ts), so that changing the cell or the weights never changes the inputs.
+ */
+export function inputSeed(seed: number): number {
+  return seed * 8 + 7;
+}
+
+/**
+ * A preset's sequence. The pulse and the sine drive input 0; the other inputs get the same signal
+ * shifted by one step each, so a layer with several inputs still sees a clear pattern.
+ */
+export function presetInputs(
+  preset: Exclude<InputPresetId, "typed">,
+  steps: number,
+  inputSize: number,
+  period: number,
+  seed: number,
+): InputSequence {
+  const values = new Float64Array(steps * inputSize);
+  if (preset === "random") {
+    const rng = createRng(inputSeed(seed));
+    for (let k = 0; k < values.length; k++) values[k] = rng.normal();
+    return { values, steps, inputSize };
+  }
+  for (let t = 0; t < steps; t++) {
+    for (let j = 0; j < inputSize; j++) {
+      const s = t - j;
+      let x = 0;
+      if (preset === "first") x = s === 0 ? 1 : 0;
+      else if (preset === "pulse") x = s >= 0 && s % period === 0 ? 1 : 0;
+      else x = Math.sin((2 * Math.PI * s) / period);
+      values[t * inputSize + j] = x;
+    }
+  }
+  return { values, steps, inputSize };
+}
+
+/**
+ * Parses typed inputs: one row per time step, numbers separated by spaces, commas, semicolons or
+ * tabs; blank lines and lines starting with # are skipped. Every row must have inputSize numbers.
+ */
+export function parseTypedInputs(text: string, inputSize: number): TypedInputs {
+  const rows: number[][] = [];
+  const lines = text.split(/\r?\n/);
+  for (let line = 0; line < lines.length; line++) {
+    const trimmed = lines[line].trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const cells = trimmed.split(/[\s,;]+/).filter((c) => c !== "");
+    const row = cells.map(Number);
+    const bad = cells.findIndex((c, k) => !Number.isFinite(row[k]) || c.trim() === "");
+    if (bad >= 0) {
+      return {
+        ok: false,
+        error: `typed inputs, line ${line + 1}: "${cells[bad].slice(0, 20)}" is not a finite number`,
+      };
+    }
+    if (row.length !== inputSize) {
+      return {
+        ok: false,
+        error: `typed inputs, line ${line + 1}: expected ${inputSize} number${inputSize === 1 ? "" : "s"} (the input size), got ${row.length}`,
+      };
+    }
+    rows.push(row);
+    if (rows.length > RECURRENT_LIMITS.steps.max) {
+      return {
+        ok: false,
+        error: `typed inputs: expected at most ${RECURRENT_LIMITS.steps.max} rows (time steps), got more`,
+      };
+    }
+  }
+  if (rows.length === 0) {
+    return { ok: false, error: "typed inputs: expected at least one row of numbers" };
+  }
+  const values = new Float64Array(rows.length * inputSize);
+  rows.forEach((row, t) => values.set(row, t * inputSize));
+  return { ok: true, sequence: { values, steps: rows.length, inputSize } };
+}
+
+/** The sequence a state asks for; typed inputs that do not parse give the error and no sequence. */
+export function inputsOf(
+  r: Pick<RecurrentState, "input" | "steps" | "inputSize" | "period" | "seed" | "typed">,
+  inputSize: number,
+): TypedInputs {
+  if (r.input === "typed") return parseTypedInputs(r.typed, inputSize);
+  return { ok: true, sequence: presetInputs(r.input, r.steps, inputSize, r.period, r.seed) };
+}
