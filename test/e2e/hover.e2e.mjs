@@ -2,6 +2,7 @@
 // move the mouse over `torch.sigmoid(torch.tensor(2.5))`, read σ(2.5) = 0.924142 and see the
 // formula image, click "Open in Sigmoid Lab" and find the Activations view probing x = 2.5.
 // Each test is a small named function that throws with a message saying what was expected.
+/* global document, NodeFilter -- page.evaluate callbacks run in the browser */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { labFrame, labTab, runCommand, waitForLabReady } from "./workbench.mjs";
