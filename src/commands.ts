@@ -18,4 +18,5 @@ export const VIEW_COMMANDS: readonly { command: string; view: ViewId }[] = [
   { command: "sigmoidLab.openActivations", view: "activations" },
   { command: "sigmoidLab.openVanishing", view: "vanishing" },
   { command: "sigmoidLab.openSoftmax", view: "softmax" },
+  { command: "sigmoidLab.openRecurrent", view: "recurrent" },
 ];

@@ -296,11 +296,11 @@ export class RecurrentView implements LabView {
         role: "group",
         "aria-label": "Step-through: ←/→ step, Home/End first/last step, Space play or pause",
       },
-      stepButton("recurrent-first", "first step", "⏮", "first"),
+      stepButton("recurrent-first", "first step", "First", "first"),
       stepButton("recurrent-back", "step back", "◀ Step", -1),
       this.playButton,
       stepButton("recurrent-forward", "step forward", "Step ▶", 1),
-      stepButton("recurrent-last", "last step", "⏭", "last"),
+      stepButton("recurrent-last", "last step", "Last", "last"),
       c.cursor.root,
       c.unit.root,
     );
@@ -586,7 +586,6 @@ export class RecurrentView implements LabView {
     }
     return { prepared: { key: runKey, inputs, weights, run, hidden, inputSize }, notes };
   }
-
 
   // --- drawing ------------------------------------------------------------------------------
 

@@ -1,0 +1,207 @@
+// Speed of the Lab page's LSTM & GRU view in Debian's Chromium (playwright-core), on the built
+// bundle (build first: `npm run build:production`). For each control: many changes, each timed
+// from the control's input (or change) event to the view's finished redraw — the "lab:rendered"
+// event with complete = true, after the heatmaps, the equations and the gradient-through-time
+// chart of all three cells are drawn. At the largest sizes the gradients of the three cells follow
+// the heatmaps in their own tasks; the first (partial) redraw is reported beside the finished one.
+// Changes are spaced two frames apart, as a dragged slider delivers them.
+// Budgets (issue 6): p95 < 16 ms at T = 100, H = 16; < 50 ms at T = 500, H = 64.
+// Run: node --import tsx test/bench/recurrent-panel.bench.ts
+import type { Page } from "playwright-core";
+import { printEnvironment } from "./interleave";
+import { launchChromium, openLabPage } from "./panelPage";
+
+interface Case {
+  name: string;
+  size: "default" | "max";
+  state: Record<string, unknown>;
+  /** An <input> (input event) or <select> (change event). */
+  control: string;
+  values: (i: number) => string;
+  changes?: number;
+}
+
+const defaults = { cell: "lstm", hidden: 16, inputSize: 1, steps: 100, weights: "remember" };
+const largest = { cell: "lstm", hidden: 64, inputSize: 1, steps: 500, weights: "remember" };
+const widest = { ...largest, inputSize: 16, input: "random" };
+const cells = (i: number) => ["gru", "rnn", "lstm"][i % 3];
+
+const CASES: Case[] = [
+  {
+    name: "seed (all recomputed)",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-seed",
+    values: (i) => String(i + 2),
+  },
+  {
+    name: "hidden size slider 8 → 24",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-hidden-slider",
+    values: (i) => String(8 + (i % 17)),
+  },
+  {
+    name: "sequence length slider 60 → 140",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-steps-slider",
+    values: (i) => String(60 + (i % 81)),
+  },
+  {
+    name: "weights preset",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-weights",
+    values: (i) => ["forget", "random", "inputClosed", "outputClosed", "remember"][i % 5],
+  },
+  {
+    name: "cell LSTM/GRU/RNN",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-cell",
+    values: (i) => cells(i),
+  },
+  {
+    name: "step-through cursor",
+    size: "default",
+    state: defaults,
+    control: "#recurrent-cursor-slider",
+    values: (i) => String(i % 100),
+  },
+  {
+    name: "seed (all recomputed)",
+    size: "max",
+    state: largest,
+    control: "#recurrent-seed",
+    values: (i) => String(i + 2),
+    changes: 40,
+  },
+  {
+    name: "weights preset",
+    size: "max",
+    state: largest,
+    control: "#recurrent-weights",
+    values: (i) => ["forget", "random", "inputClosed", "outputClosed", "remember"][i % 5],
+    changes: 40,
+  },
+  {
+    name: "cell LSTM/GRU/RNN",
+    size: "max",
+    state: largest,
+    control: "#recurrent-cell",
+    values: (i) => cells(i),
+    changes: 60,
+  },
+  {
+    name: "step-through cursor",
+    size: "max",
+    state: largest,
+    control: "#recurrent-cursor-slider",
+    values: (i) => String((i * 7) % 500),
+  },
+  {
+    name: "seed, I = 16, random inputs",
+    size: "max",
+    state: widest,
+    control: "#recurrent-seed",
+    values: (i) => String(i + 2),
+    changes: 40,
+  },
+];
+
+// The page side, as a string so that this file needs no DOM types: set the control, dispatch its
+// event, wait for the view's finished redraw; also note the first redraw.
+const MEASURE = `async ({ control, values }) => {
+  const element = document.querySelector(control);
+  if (!element) throw new Error("no control " + control);
+  const event = element.tagName === "SELECT" ? "change" : "input";
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const complete = [];
+  const first = [];
+  for (const value of values) {
+    await nextFrame();
+    await nextFrame();
+    let firstAt = 0;
+    const done = new Promise((resolve) => {
+      const listener = (e) => {
+        if (e.detail.view !== "recurrent") return;
+        if (!firstAt) firstAt = e.detail.at;
+        if (!e.detail.complete) return;
+        window.removeEventListener("lab:rendered", listener);
+        resolve(e.detail.at);
+      };
+      window.addEventListener("lab:rendered", listener);
+    });
+    element.value = value;
+    const started = performance.now();
+    element.dispatchEvent(new Event(event, { bubbles: true }));
+    const finished = await done;
+    complete.push(finished - started);
+    first.push(firstAt - started);
+  }
+  return { complete, first };
+}`;
+
+async function measure(page: Page, c: Case, changes: number) {
+  const values = Array.from({ length: changes }, (_, i) => c.values(i));
+  return page.evaluate(
+    `(${MEASURE})(${JSON.stringify({ control: c.control, values })})`,
+  ) as Promise<{
+    complete: number[];
+    first: number[];
+  }>;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  printEnvironment();
+  const browser = await launchChromium();
+  console.log(`Chromium ${browser.version()}, viewport 1280×900, bundle dist/webview/main.js`);
+  const rows: string[] = [];
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { page, firstChartMs } = await openLabPage(browser, { intent: { view: "recurrent" } });
+      times.push(firstChartMs);
+      await page.close();
+    }
+    for (const c of CASES) {
+      const { page } = await openLabPage(browser, {
+        state: { version: 1, view: "recurrent", recurrent: c.state },
+      });
+      const changes = c.changes ?? 120;
+      await measure(page, c, 6); // warm-up: JIT, fonts, Chart.js caches
+      const { complete, first } = await measure(page, c, changes);
+      const budget = c.size === "default" ? 16 : 50;
+      const p95 = percentile(complete, 95);
+      const size = c.size === "default" ? "T=100, H=16" : `T=500, H=64, I=${c.state.inputSize}`;
+      rows.push(
+        `| ${c.name} | ${size} | ${changes} | ${percentile(first, 50).toFixed(1)} / ${percentile(first, 95).toFixed(1)} | ${percentile(complete, 50).toFixed(1)} | ${p95.toFixed(1)} | ${percentile(complete, 100).toFixed(1)} | < ${budget} | ${p95 < budget ? "yes" : "NO"} |`,
+      );
+      console.error(`  measured ${c.name}, ${size}`);
+      await page.close();
+    }
+    console.log("\nLSTM & GRU: time from navigation to the first chart (ms, 10 loads)");
+    console.log(
+      `p50 ${percentile(times, 50).toFixed(0)}, p95 ${percentile(times, 95).toFixed(0)} (budget < 500)`,
+    );
+    console.log("\nLSTM & GRU: input event → redraw (ms)");
+    console.log(
+      "| control | size | changes | first redraw p50 / p95 | finished p50 | finished p95 | max | budget (p95) | ok |",
+    );
+    console.log("|---|---|---:|---|---:|---:|---:|---|---|");
+    for (const row of rows) console.log(row);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
