@@ -15,6 +15,9 @@ export { softmax, softmaxInto } from "./vectors/softmax";
 export { logSoftmax } from "./vectors/logSoftmax";
 export { sigmoidInto, sigmoidArray, logSigmoidInto, softplusInto } from "./vectors/elementwise";
 export type { NumericVector } from "./vectors/vectorInput";
+export { evaluate, type EvaluationResult } from "./expression/evaluate";
+export { knownFunctionNames } from "./expression/functions";
+export { MAX_EXPRESSION_LENGTH, MAX_NESTING, MAX_LIST_LENGTH } from "./expression/limits";
 
 // --- losses, recurrent cells, deep networks ---
 export * from "./losses";
