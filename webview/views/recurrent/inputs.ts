@@ -50,11 +50,12 @@ export function presetInputs(
   for (let t = 0; t < steps; t++) {
     for (let j = 0; j < inputSize; j++) {
       const s = t - j;
-      let x = 0;
-      if (preset === "first") x = s === 0 ? 1 : 0;
-      else if (preset === "pulse") x = s >= 0 && s % period === 0 ? 1 : 0;
-      else x = Math.sin((2 * Math.PI * s) / period);
-      values[t * inputSize + j] = x;
+      values[t * inputSize + j] =
+        preset === "first"
+          ? Number(s === 0)
+          : preset === "pulse"
+            ? Number(s >= 0 && s % period === 0)
+            : Math.sin((2 * Math.PI * s) / period);
     }
   }
   return { values, steps, inputSize };

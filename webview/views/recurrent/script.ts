@@ -16,8 +16,6 @@ import {
 } from "./weights";
 import { weightsSeed } from "./weights";
 
-const MODULE: Record<CellId, string> = { lstm: "LSTM", gru: "GRU", rnn: "RNN" };
-
 function nested(flat: Float64Array, rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, (_, r) =>
     Array.from(flat.subarray(r * cols, (r + 1) * cols)),
