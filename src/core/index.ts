@@ -17,6 +17,7 @@ export { sigmoidInto, sigmoidArray, logSigmoidInto, softplusInto } from "./vecto
 export type { NumericVector } from "./vectors/vectorInput";
 export { evaluate, type EvaluationResult } from "./expression/evaluate";
 export { knownFunctionNames } from "./expression/functions";
+export { findEvaluableSpan, type EvaluableSpan } from "./expression/evaluableSpan";
 export { MAX_EXPRESSION_LENGTH, MAX_NESTING, MAX_LIST_LENGTH } from "./expression/limits";
 
 // --- losses, recurrent cells, deep networks ---

@@ -196,6 +196,7 @@ const BY_CANONICAL = new Map(SPECS.map((spec) => [spec.canonical, spec]));
 /** Name prefixes under which each canonical function is written in code. */
 const ALIASES: Record<string, string[]> = {
   sigmoid: [
+    "σ",
     "sigmoid",
     "torch.sigmoid",
     "F.sigmoid",

@@ -24,8 +24,9 @@ function isDigit(c: string): boolean {
   return c >= "0" && c <= "9";
 }
 
+/** ASCII identifiers, plus σ so that the study note's `σ(2.5)` reads as the sigmoid. */
 function isNameStart(c: string): boolean {
-  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_" || c === "σ";
 }
 
 function isNameChar(c: string): boolean {
