@@ -12,6 +12,7 @@ import { MessageType, type ToWebview } from "../src/shared/protocol";
 import { applyThemeDefaults } from "./charts/chartSetup";
 import { h } from "./dom";
 import { readTheme, watchTheme } from "./theme";
+import { LazyView } from "./lazyView";
 import type { LabView, StateUpdate } from "./view";
 import { ActivationsView } from "./views/activations";
 import { RecurrentView } from "./views/recurrent";
@@ -30,12 +31,18 @@ function viewUpdate(view: () => LabView): StateUpdate {
   };
 }
 
+// Each view is built the first time it is shown (LazyView): opening the panel costs one view.
 const views: LabView[] = [];
-const activations: LabView = new ActivationsView(viewUpdate(() => activations));
-const vanishing: LabView = new VanishingView(viewUpdate(() => vanishing));
-const softmax: LabView = new SoftmaxView(viewUpdate(() => softmax));
-const recurrent: LabView = new RecurrentView(viewUpdate(() => recurrent));
-views.push(activations, vanishing, softmax, recurrent);
+const lazy = (id: ViewId, title: string, create: (update: StateUpdate) => LabView): LabView => {
+  const view: LabView = new LazyView(id, title, () => create(viewUpdate(() => view)));
+  return view;
+};
+views.push(
+  lazy("activations", "Activations", (update) => new ActivationsView(update)),
+  lazy("vanishing", "Vanishing gradients", (update) => new VanishingView(update)),
+  lazy("softmax", "Logits & softmax", (update) => new SoftmaxView(update)),
+  lazy("recurrent", "LSTM & GRU", (update) => new RecurrentView(update)),
+);
 
 /** The view a state shows; a view this page does not have yet (LSTM & GRU) falls back to the first. */
 function currentView(): LabView {
@@ -54,6 +61,7 @@ function setState(next: LabState): void {
 let drawnThisFrame = false;
 let redrawQueued = false;
 let forceNext = false;
+let lastShown: LabView | undefined;
 
 function scheduleRender(force = false): void {
   forceNext ||= force;
@@ -76,9 +84,11 @@ function renderNow(): void {
   requestAnimationFrame(() => {
     if (!redrawQueued) drawnThisFrame = false;
   });
-  const force = forceNext;
-  forceNext = false;
   const shown = currentView();
+  // A view coming back into sight redraws fully: the theme may have changed while it was hidden.
+  const force = forceNext || shown !== lastShown;
+  forceNext = false;
+  lastShown = shown;
   for (const view of views) {
     const selected = view === shown;
     view.root.hidden = !selected;

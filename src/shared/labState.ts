@@ -119,21 +119,22 @@ export const LIMITS = {
   logit: { min: -100, max: 100 },
   temperature: { min: 0.05, max: 20 },
   classes: { min: 2, max: 5, integer: true },
-  epochs: { min: 1, max: 2000, integer: true },
+  epochs: { min: 1, max: 1000, integer: true },
   coordinate: { min: -5, max: 5 },
 } as const;
 
 export type ControlName = keyof typeof LIMITS;
 
 /**
- * Weights in one simulated network (depth·width²). The page draws every weight from a seeded
- * generator and runs the whole network for every sample, on the main thread; past about a million
- * weights one sample takes longer than a tenth of a second here, so a bigger network would stall
- * the page. With 200 layers that allows width 72; with width 512, 4 layers.
+ * Weights in one simulated network (depth·width²). The page draws every weight from the core's
+ * seeded generator (about 40 ns a weight on this machine, far more than the network's own maths)
+ * and runs each sample on the main thread between frames; a quarter of a million weights keeps one
+ * sample near 10 ms, so the page answers input while the samples add up. With 200 layers that
+ * allows width 36; with width 128, 16 layers; width 512 fits one layer.
  */
-export const MAX_NETWORK_WEIGHTS = 2 ** 20;
-/** Training work bound: steps·depth·width² (each step runs a small batch forward and back). */
-export const MAX_TRAINING_WORK = 2 ** 24;
+export const MAX_NETWORK_WEIGHTS = 2 ** 18;
+/** Training work bound: steps·depth·width² (each step runs a batch of 4 forward and back). */
+export const MAX_TRAINING_WORK = 2 ** 21;
 
 /**
  * Fits depth × width into MAX_NETWORK_WEIGHTS by shrinking the control the user did not just set
@@ -171,7 +172,7 @@ export function fitSteps(
 /** Editable logits: at least two (a softmax of one is always 1), at most eight bars. */
 export const LOGIT_COUNT = { min: 2, max: 8 } as const;
 /** Points beyond this many are not added: training stays well inside one frame. */
-export const MAX_POINTS = 300;
+export const MAX_POINTS = 200;
 
 /** A few points in two (or three) clusters, so the classifier has something to fit at first. */
 export function defaultPoints(): LabeledPoint[] {
@@ -197,7 +198,7 @@ export function defaultLabState(): LabState {
     activations: { x: 0, gain: 1, range: 10, curves: [] },
     vanishing: {
       depth: 20,
-      width: 32,
+      width: 16,
       activation: "sigmoid",
       init: "normal",
       scale: 1,

@@ -27,8 +27,8 @@ interface Case {
 }
 
 const base = { version: 1, view: "activations" };
-const maxVanishing = { depth: 200, width: 72, samples: 64, steps: 16, activation: "sigmoid" };
-const manyPoints = Array.from({ length: 300 }, (_, i) => ({
+const maxVanishing = { depth: 200, width: 36, samples: 64, steps: 8, activation: "sigmoid" };
+const manyPoints = Array.from({ length: 200 }, (_, i) => ({
   x: -4.5 + 9 * ((i * 0.618034) % 1),
   y: -4.5 + 9 * ((i * 0.381966) % 1),
   label: i % 5,
@@ -61,21 +61,21 @@ const CASES: Case[] = [
   },
   {
     view: "vanishing",
-    name: "seed, 20 layers × 32, 4 samples",
+    name: "seed, 20 layers × 16, 4 samples",
     size: "default",
     control: "#seed",
     values: (i) => i + 2,
   },
   {
     view: "vanishing",
-    name: "depth slider, 20 → 40 layers × 32",
+    name: "depth slider, 20 → 40 layers × 16",
     size: "default",
     control: "#depth-slider",
     values: (i) => 20 + (i % 20),
   },
   {
     view: "vanishing",
-    name: "training 30 steps, 20 × 32 (seed)",
+    name: "training 30 steps, 20 × 16 (seed)",
     size: "default",
     state: { vanishing: { mode: "training" } },
     control: "#seed",
@@ -83,7 +83,7 @@ const CASES: Case[] = [
   },
   {
     view: "vanishing",
-    name: "seed, 200 layers × 72, 64 samples",
+    name: "seed, 200 layers × 36, 64 samples",
     size: "max",
     state: { vanishing: maxVanishing },
     control: "#seed",
@@ -93,7 +93,7 @@ const CASES: Case[] = [
   },
   {
     view: "vanishing",
-    name: "training 16 steps, 200 × 72 (seed)",
+    name: "training 8 steps, 200 × 36 (seed)",
     size: "max",
     state: { vanishing: { ...maxVanishing, mode: "training" } },
     control: "#seed",
@@ -134,11 +134,11 @@ const CASES: Case[] = [
   },
   {
     view: "softmax",
-    name: "epochs (retrain, 300 points, 5 classes)",
+    name: "epochs (retrain, 200 points, 5 classes)",
     size: "max",
-    state: { softmax: { classes: 5, points: manyPoints, epochs: 2000 } },
+    state: { softmax: { classes: 5, points: manyPoints, epochs: 1000 } },
     control: "#epochs",
-    values: (i) => 1900 + i,
+    values: (i) => 900 + i,
   },
 ];
 

@@ -101,7 +101,7 @@ export class VanishingView implements LabView {
   private training: { key: string; result: TrainDeepNetworkResult } | undefined;
 
   constructor(private readonly update: StateUpdate) {
-    const d = { depth: 20, width: 32, scale: 1, seed: 1, samples: 4, steps: 30, rate: 0.1 };
+    const d = { depth: 20, width: 16, scale: 1, seed: 1, samples: 4, steps: 30, rate: 0.1 };
     const number = (
       id: string,
       label: string,

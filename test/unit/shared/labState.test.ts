@@ -41,18 +41,18 @@ test("NaN and infinities never reach a view", () => {
 test("a network past the weight budget keeps the control just set and shrinks the other", () => {
   const deep = fitNetwork(200, 512, "depth");
   assert.equal(deep.depth, 200);
-  assert.equal(deep.width, 72); // floor(sqrt(2^20 / 200))
+  assert.equal(deep.width, 36); // floor(sqrt(2^18 / 200))
   assert.ok(deep.depth * deep.width ** 2 <= MAX_NETWORK_WEIGHTS);
-  assert.match(deep.note!, /so width is 72/);
+  assert.match(deep.note!, /so width is 36/);
   const wide = fitNetwork(200, 512, "width");
-  assert.deepEqual([wide.depth, wide.width], [4, 512]); // floor(2^20 / 512²)
+  assert.deepEqual([wide.depth, wide.width], [1, 512]); // floor(2^18 / 512²)
   assert.deepEqual(fitNetwork(20, 32, "depth"), { depth: 20, width: 32 });
 });
 
 test("training steps are bounded by the work they cost", () => {
   assert.deepEqual(fitSteps(30, 20, 32), { steps: 30 });
-  const big = fitSteps(200, 200, 72);
-  assert.equal(big.steps, 16); // floor(2^24 / (200·72²))
+  const big = fitSteps(200, 200, 36);
+  assert.equal(big.steps, 8); // floor(2^21 / (200·36²))
   assert.ok(big.note);
 });
 
@@ -107,7 +107,7 @@ test("malformed fields are replaced one by one", () => {
   });
   assert.equal(state.view, "vanishing");
   assert.equal(state.vanishing.depth, 200);
-  assert.equal(state.vanishing.width, 32);
+  assert.equal(state.vanishing.width, 16);
   assert.equal(state.vanishing.activation, "sigmoid");
   assert.equal(state.vanishing.init, "he");
   assert.equal(state.vanishing.seed, 0);
@@ -132,7 +132,7 @@ test("intents set the view, the probe, the network and the logits, clamped", () 
   assert.deepEqual(problems, []);
   const state = applyIntent(defaultLabState(), intent);
   assert.equal(state.view, "vanishing");
-  assert.deepEqual([state.vanishing.depth, state.vanishing.width], [200, 72]);
+  assert.deepEqual([state.vanishing.depth, state.vanishing.width], [200, 36]);
   assert.equal(state.vanishing.activation, "relu");
 
   const one = applyIntent(defaultLabState(), { view: "softmax", logits: [3] });
