@@ -5,6 +5,7 @@ import {
   lookupConstant,
   lookupFunction,
   lookupMethod,
+  parsePythonFloat,
   type Arguments,
   type FunctionSpec,
   type Parameter,
@@ -270,6 +271,14 @@ function bindArgument(
   switch (parameter.kind) {
     case "value":
       return evaluateNode(node);
+    case "floatLiteral": {
+      if (node.kind !== "string") return evaluateNode(node);
+      const parsed = parsePythonFloat(node.value);
+      if (parsed === undefined) {
+        throw new ExpressionError(`could not convert string to float: '${node.value}'`, col(node));
+      }
+      return parsed;
+    }
     case "dim":
     case "number": {
       if (isNone) return undefined;

@@ -19,6 +19,7 @@ export type ParameterKind =
   | "number" // a scalar (or None)
   | "flag" // True / False, ignored (requires_grad, keepdim)
   | "dtype" // a floating dtype name, ignored: everything is float64 here
+  | "floatLiteral" // a number, or a string as Python's float() reads it ('inf', '-nan', ' 2.5 ')
   | "ignored"; // a string or name that does not change the numbers (device, name)
 
 export interface Parameter {
@@ -180,7 +181,7 @@ const SPECS: FunctionSpec[] = [
   },
   {
     canonical: "float",
-    parameters: [{ names: ["x"], kind: "value", required: true }],
+    parameters: [{ names: ["x"], kind: "floatLiteral", required: true }],
     apply: (args, context) => {
       const value = args.x!;
       if (typeof value !== "number") {
@@ -441,4 +442,16 @@ export function isFloatDtype(name: string): boolean {
     FLOAT_DTYPES.has(last) &&
     ["", "torch.", "np.", "numpy.", "tf.", "jnp.", "jax.numpy."].includes(prefix)
   );
+}
+
+/** Python's float(str): optional sign, inf/infinity/nan in any case, or a decimal literal. */
+export function parsePythonFloat(text: string): number | undefined {
+  const trimmed = text.trim().replaceAll("_", "");
+  const match = /^([+-]?)(inf|infinity|nan)$/i.exec(trimmed);
+  if (match) {
+    const magnitude = match[2].toLowerCase() === "nan" ? NaN : Infinity;
+    return match[1] === "-" ? -magnitude : magnitude;
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return undefined;
+  return Number(trimmed);
 }

@@ -1,7 +1,11 @@
 import type { ExpressionNode, KeywordArgument } from "./ast";
 import { ExpressionError } from "./expressionError";
-import { MAX_LIST_LENGTH, MAX_NESTING } from "./limits";
+import { MAX_LIST_LENGTH as LIST_LIMIT, MAX_NESTING as NESTING_LIMIT } from "./limits";
 import type { Token } from "./tokens";
+
+// Local copies: a bundler's live bindings make every read of an imported constant a getter call.
+const MAX_LIST_LENGTH = LIST_LIMIT;
+const MAX_NESTING = NESTING_LIMIT;
 
 /**
  * Recursive-descent parser with Python's precedence, loosest first:

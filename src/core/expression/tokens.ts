@@ -18,8 +18,6 @@ export interface Token {
   value?: number;
 }
 
-const OPERATORS = ["**", "+", "-", "*", "/", "^", "=", ".", ",", "(", ")", "[", "]"];
-
 function isDigit(c: string): boolean {
   return c >= "0" && c <= "9";
 }
@@ -72,7 +70,7 @@ export function tokenize(text: string, tolerant = false): Token[] {
       i = close + 1;
       continue;
     }
-    const operator = OPERATORS.find((op) => text.startsWith(op, i));
+    const operator = operatorAt(text, i);
     if (operator) {
       tokens.push({ kind: "operator", text: operator, start, end: i + operator.length });
       i += operator.length;
@@ -88,39 +86,59 @@ export function tokenize(text: string, tolerant = false): Token[] {
   return tokens;
 }
 
-function scanNumber(text: string, i: number, tokens: Token[], tolerant: boolean): number {
-  const start = i;
+/** Index after a run of digits with Python's single underscores between digits (`1_000`). */
+function scanDigits(text: string, i: number): number {
   const n = text.length;
-  const digits = () => {
-    const from = i;
-    while (
-      i < n &&
-      (isDigit(text[i]) ||
-        (text[i] === "_" && isDigit(text[i - 1] ?? "") && isDigit(text[i + 1] ?? "")))
-    )
-      i++;
-    return i > from;
-  };
-  digits();
-  if (text[i] === ".") {
-    i++;
-    digits();
+  while (i < n) {
+    const c = text[i];
+    if (isDigit(c)) i++;
+    else if (c === "_" && i > 0 && isDigit(text[i - 1]) && i + 1 < n && isDigit(text[i + 1])) i++;
+    else break;
   }
+  return i;
+}
+
+function scanNumber(text: string, start: number, tokens: Token[], tolerant: boolean): number {
+  let i = scanDigits(text, start);
+  if (text[i] === ".") i = scanDigits(text, i + 1);
   if (text[i] === "e" || text[i] === "E") {
-    const mark = i;
-    i++;
-    if (text[i] === "+" || text[i] === "-") i++;
-    if (!digits()) i = mark; // `2e` is the number 2 followed by the name e
+    let j = i + 1;
+    if (text[j] === "+" || text[j] === "-") j++;
+    const afterExponent = scanDigits(text, j);
+    if (afterExponent > j) i = afterExponent; // else `2e` is the number 2 followed by the name e
   }
   const source = text.slice(start, i);
-  const value = Number(source.replaceAll("_", ""));
+  const cleaned = source.includes("_") ? source.replaceAll("_", "") : source;
+  const value = Number(cleaned);
   if (Number.isNaN(value)) {
     if (!tolerant)
       throw new ExpressionError(`malformed number ${JSON.stringify(source)}`, start + 1);
     tokens.push({ kind: "other", text: source, start, end: i });
     return i;
   }
-  // Python has no leading-zero integers (`012`); JavaScript's Number accepts them as decimal.
-  tokens.push({ kind: "number", text: source.replaceAll("_", ""), start, end: i, value });
+  tokens.push({ kind: "number", text: cleaned, start, end: i, value });
   return i;
+}
+
+/** The operator starting at text[i], if any (`**` before `*`). */
+function operatorAt(text: string, i: number): string | undefined {
+  const c = text[i];
+  switch (c) {
+    case "*":
+      return text[i + 1] === "*" ? "**" : "*";
+    case "+":
+    case "-":
+    case "/":
+    case "^":
+    case "=":
+    case ".":
+    case ",":
+    case "(":
+    case ")":
+    case "[":
+    case "]":
+      return c;
+    default:
+      return undefined;
+  }
 }
