@@ -58,6 +58,31 @@ export interface FlowFacts {
 
 const MAX_CALL_DEPTH = 4;
 
+/** Words that make a statement or expression worth evaluating (see FlowAnalysis.mayMatter). */
+const RELEVANT_TERMS =
+  /softmax|sigmoid|expit|tanh|Loss|cross_entropy|nll_loss|Sequential|ModuleList|Linear|Conv|Norm|Dropout|Identity|Flatten|Softmax|Sigmoid|Tanh|\bself\b/;
+const IDENTIFIERS = /[A-Za-z_][A-Za-z0-9_]*/g;
+/** Expressions whose subtree is skipped when its text names nothing relevant. */
+const PRUNABLE = new Set([
+  "call",
+  "argument_list",
+  "keyword_argument",
+  "binary_operator",
+  "boolean_operator",
+  "comparison_operator",
+  "unary_operator",
+  "subscript",
+  "tuple",
+  "list",
+  "dictionary",
+  "parenthesized_expression",
+  "list_comprehension",
+  "generator_expression",
+  "conditional_expression",
+  "attribute",
+  "string",
+]);
+
 interface Arguments {
   positional: Value[];
   keywords: Map<string, Value>;
@@ -71,6 +96,8 @@ export function analyseFlow(root: SyntaxNode): FlowFacts {
 
 class FlowAnalysis {
   private readonly imports = new Map<string, string>();
+  /** Imported names whose qualified name is a term the rules know (`ce` for cross_entropy). */
+  private readonly relevantImports = new Set<string>();
   private readonly moduleScope = new Scope();
   private readonly lossInputs: LossInput[] = [];
   private readonly sequentials = new Map<number, SequentialFact>();
@@ -84,6 +111,9 @@ class FlowAnalysis {
 
   run(): FlowFacts {
     this.collectImports(this.root);
+    for (const [name, qualified] of this.imports) {
+      if (RELEVANT_TERMS.test(qualified)) this.relevantImports.add(name);
+    }
     this.declare(this.root, this.moduleScope, true);
     this.executeBlock(this.root, this.moduleScope, []);
     for (const cls of this.classes) this.analyseClass(cls);
@@ -230,6 +260,7 @@ class FlowAnalysis {
   private execute(statement: SyntaxNode, scope: Scope, returns: Value[]): void {
     switch (statement.type) {
       case "expression_statement":
+        if (!this.mayMatter(statement, scope)) return this.forgetTargets(statement, scope);
         for (const expression of statement.namedChildren) {
           if (expression) this.evaluate(expression, scope);
         }
@@ -269,6 +300,34 @@ class FlowAnalysis {
         return;
       default:
         this.executeChildren(statement, scope, returns, []);
+    }
+  }
+
+  /**
+   * Whether a simple statement can matter to any rule: it names a PyTorch term the rules know, an
+   * import, or a name that holds something known. Most lines of a training script (data loading,
+   * logging, arithmetic) do not, and reading their syntax from WASM is the analysis' main cost.
+   */
+  private mayMatter(node: SyntaxNode, scope: Scope): boolean {
+    const text = node.text;
+    if (RELEVANT_TERMS.test(text)) return true;
+    for (const [name] of text.matchAll(IDENTIFIERS)) {
+      if (this.relevantImports.has(name)) return true;
+      const value = scope.get(name);
+      if (value !== undefined && value.kind !== "unknown") return true;
+    }
+    return false;
+  }
+
+  /** A skipped assignment still overwrites its targets: they no longer hold what they held. */
+  private forgetTargets(statement: SyntaxNode, scope: Scope): void {
+    for (const expression of statement.namedChildren) {
+      let node: SyntaxNode | null = expression;
+      while (node && (node.type === "assignment" || node.type === "augmented_assignment")) {
+        const left = node.childForFieldName("left");
+        if (left) this.assign(left, UNKNOWN, scope);
+        node = node.childForFieldName("right");
+      }
     }
   }
 
@@ -338,7 +397,9 @@ class FlowAnalysis {
   // ── expressions ───────────────────────────────────────────────────────────────────────────────
 
   private evaluate(node: SyntaxNode, scope: Scope): Value {
-    switch (node.type) {
+    const type = node.type;
+    if (PRUNABLE.has(type) && !this.mayMatter(node, scope)) return UNKNOWN;
+    switch (type) {
       case "identifier":
         return scope.get(node.text) ?? UNKNOWN;
       case "call":

@@ -7,7 +7,8 @@ import type { Finding } from "./finding";
 import { analyseFlow } from "./flow";
 import { depthLenses, type DepthLens } from "./lens";
 import { summariseNetworks } from "./networks";
-import { loadPythonParser, type SyntaxNode } from "./parser";
+import { loadPythonParser } from "./parser";
+import { SyntaxTree, type RawNode } from "./syntaxTree";
 import { softmaxIntoCrossEntropy } from "./rules/sl001";
 import { softmaxIntoNllLoss } from "./rules/sl002";
 import { sigmoidIntoBceWithLogits } from "./rules/sl003";
@@ -41,15 +42,15 @@ export async function analyzeProgram(source: string): Promise<ProgramAnalysis> {
   const tree = parser.parse(source);
   if (!tree) return { findings: [], lenses: [] };
   try {
-    return analyzeTree(tree.rootNode);
+    return analyzeTree(tree.rootNode, source);
   } finally {
     tree.delete();
   }
 }
 
 /** The rules over a parsed module (exported for the benchmark, which times parse and rules apart). */
-export function analyzeTree(root: SyntaxNode): ProgramAnalysis {
-  const facts = analyseFlow(root);
+export function analyzeTree(rootNode: RawNode, source: string): ProgramAnalysis {
+  const facts = analyseFlow(new SyntaxTree(source).wrap(rootNode));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding | undefined) => {

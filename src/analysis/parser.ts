@@ -4,7 +4,7 @@
 import type * as TreeSitter from "web-tree-sitter";
 
 export type Tree = TreeSitter.Tree;
-export type SyntaxNode = TreeSitter.Node;
+export type { SyntaxNode } from "./syntaxTree";
 
 /** The two WASM files: the runtime and the grammar (ABI 15, built by tree-sitter-cli 0.25). */
 export type WasmFile = "tree-sitter.wasm" | "tree-sitter-python.wasm";
