@@ -4,6 +4,7 @@ import { createLog } from "./log";
 import { VIEW_COMMANDS, openLab } from "./commands";
 import { registerLabSerializer } from "./panel/labPanel";
 import { registerAnalysis } from "./analysis/register";
+import { registerHovers } from "./hover/provider";
 
 /** What other extensions (and our integration tests) can read from `extension.exports`. */
 export interface SigmoidLabApi {
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): SigmoidLabApi {
       vscode.commands.registerCommand(command, openLab(uri, view)),
     ),
     registerAnalysis(uri),
+    registerHovers(uri),
   );
   return { activationTimeMs: performance.now() - started };
 }
