@@ -4,7 +4,7 @@
 // through calls of functions of the same file (arguments bound at each call site), and through
 // nn.Sequential's last layer. Paths that disagree join to "unknown", so the rules stay quiet there.
 import type { SyntaxNode } from "./parser";
-import { callArguments, dottedName, firstArgument, integerLiteral } from "./syntax";
+import { callArguments, dottedName, firstArgument, integerLiteral, stringLiteral } from "./syntax";
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_LAYERS,
@@ -14,6 +14,7 @@ import {
   LOSS_CLASSES,
   LOSS_FUNCTIONS,
   MODULE_SELF_METHODS,
+  MODULE_WRAPPERS,
   NORM_LAYERS,
   SHAPE_FUNCTIONS,
   SHAPE_METHODS,
@@ -430,7 +431,12 @@ class FlowAnalysis {
       case "subscript": {
         const object = node.childForFieldName("value");
         const value = object ? this.evaluate(object, scope) : UNKNOWN;
-        const index = integerLiteral(node.childForFieldName("subscript") ?? undefined);
+        const key = node.childForFieldName("subscript");
+        if (value.kind === "dict") {
+          const name = key ? stringLiteral(key) : undefined;
+          return name !== undefined ? (value.entries.get(name) ?? UNKNOWN) : UNKNOWN;
+        }
+        const index = integerLiteral(key ?? undefined);
         if (value.kind === "tuple")
           return index !== undefined ? (value.items[index] ?? UNKNOWN) : UNKNOWN;
         if (value.kind === "tensor")
@@ -456,6 +462,21 @@ class FlowAnalysis {
             .filter((n): n is SyntaxNode => n !== null && n.type !== "comment")
             .map((n) => this.evaluate(n, scope)),
         };
+      case "dictionary": {
+        const entries = new Map<string, Value>();
+        for (const pair of node.namedChildren) {
+          if (pair.type !== "pair") {
+            this.evaluate(pair, scope);
+            continue;
+          }
+          const key = pair.childForFieldName("key");
+          const item = pair.childForFieldName("value");
+          const value = item ? this.evaluate(item, scope) : UNKNOWN;
+          const name = key ? stringLiteral(key) : undefined;
+          if (name !== undefined) entries.set(name, value);
+        }
+        return { kind: "dict", entries };
+      }
       case "string":
       case "integer":
       case "float":
@@ -603,6 +624,10 @@ class FlowAnalysis {
     if (SHAPE_FUNCTIONS.has(qualified)) {
       const value = this.evaluateArguments(call, scope).first;
       return value.kind === "tensor" ? value : UNKNOWN;
+    }
+    if (MODULE_WRAPPERS.has(qualified)) {
+      const wrapped = this.evaluateArguments(call, scope).first;
+      return wrapped.kind === "layer" ? wrapped : UNKNOWN;
     }
     const layer = this.layerOf(qualified, nameNode, call, scope);
     if (layer) return { kind: "layer", layer };

@@ -96,3 +96,10 @@ export function integerLiteral(node: SyntaxNode | undefined): number | undefined
   const value = Number(node.text.replace(/_/g, ""));
   return Number.isSafeInteger(value) ? value : undefined;
 }
+
+/** The value of a plain string literal (`"probs"`, `'probs'`); undefined for f-strings and the like. */
+export function stringLiteral(node: SyntaxNode): string | undefined {
+  if (node.type !== "string") return undefined;
+  const match = /^(["'])([^"'\\{}]*)\1$/.exec(node.text);
+  return match ? match[2] : undefined;
+}

@@ -137,3 +137,11 @@ export const CONVENTIONAL_ALIASES: ReadonlyMap<string, string> = new Map([
   ["nn", "torch.nn"],
   ["F", "torch.nn.functional"],
 ]);
+
+/** Wrappers that return a module which computes what the wrapped module computes. */
+export const MODULE_WRAPPERS = new Set([
+  "torch.nn.DataParallel",
+  "torch.nn.parallel.DataParallel",
+  "torch.nn.parallel.DistributedDataParallel",
+  "torch.compile",
+]);

@@ -40,6 +40,8 @@ export type Value =
   | { kind: "function"; definition: SyntaxNode; scope: Scope }
   | { kind: "loss"; loss: LossKind; name?: SyntaxNode }
   | { kind: "tuple"; items: Value[] }
+  /** A dict literal with string keys (`{"logits": z, "probs": p}`). */
+  | { kind: "dict"; entries: Map<string, Value> }
   /** `self` inside a method of a class defined in the file. */
   | { kind: "self"; cls: ClassFacts };
 
