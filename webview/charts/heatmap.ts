@@ -79,7 +79,12 @@ export function heatmapColours(theme: ThemeColors): HeatmapColours {
 
 export class Heatmap {
   readonly canvas: HTMLCanvasElement;
+  /** Over the map, the same size: the cursor alone, so that moving it never redraws the map. */
+  readonly overlay: HTMLCanvasElement;
   private readonly bitmap = document.createElement("canvas");
+  /** What the map canvas was drawn for; cleared by new data. */
+  private baseKey = "";
+  private baseColours: HeatmapColours | undefined;
   private steps = 0;
   private units = 0;
   private scale: HeatmapScale = { kind: "sequential", max: 1 };
@@ -87,18 +92,34 @@ export class Heatmap {
   private cursor = { t: 0, unit: 0 };
   /** CSS size of the canvas, given by the caller (read once per redraw for all maps: no layout thrash). */
   private width = 600;
-  private readonly height: number;
+  private height = 0;
 
-  constructor(canvas: HTMLCanvasElement, height: number) {
+  /** `canvas` and `overlay` go into one element with position: relative (the caller's figure). */
+  constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, height: number) {
     this.canvas = canvas;
-    this.height = height;
+    this.overlay = overlay;
     canvas.style.display = "block";
     canvas.style.width = "100%";
-    canvas.style.height = `${height}px`;
+    Object.assign(overlay.style, {
+      position: "absolute",
+      left: "0",
+      top: "0",
+      width: "100%",
+      pointerEvents: "none",
+    });
+    overlay.setAttribute("aria-hidden", "true");
+    this.setHeight(height);
+  }
+
+  setHeight(height: number): void {
+    if (height === this.height) return;
+    this.height = height;
+    this.canvas.style.height = `${height}px`;
+    this.overlay.style.height = `${height}px`;
   }
 
   setWidth(width: number): void {
-    if (width > 0) this.width = width;
+    if (width > 0) this.width = Math.round(width);
   }
 
   /** Fills the bitmap: pixel (t, unit) gets the colour of values[t·units + unit]. */
@@ -135,6 +156,7 @@ export class Heatmap {
       }
     }
     context.putImageData(image, 0, 0);
+    this.baseKey = "";
   }
 
   setCursor(t: number, unit: number): void {
@@ -168,10 +190,43 @@ export class Heatmap {
     const ratio = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(plot.width * ratio);
     const pixelHeight = Math.round(plot.height * ratio);
-    if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
-      this.canvas.width = pixelWidth;
-      this.canvas.height = pixelHeight;
+    // The map, its labels and colour bar are drawn once per change of data, size or theme; moving
+    // the cursor redraws only the overlay (text is the slowest thing a canvas draws).
+    const baseKey = `${pixelWidth}x${pixelHeight}@${ratio}`;
+    if (this.baseKey !== baseKey || this.baseColours !== colours) {
+      this.baseKey = baseKey;
+      this.baseColours = colours;
+      if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
+        this.canvas.width = pixelWidth;
+        this.canvas.height = pixelHeight;
+      }
+      this.drawBase(colours, plot, ratio);
     }
+    if (this.overlay.width !== pixelWidth || this.overlay.height !== pixelHeight) {
+      this.overlay.width = pixelWidth;
+      this.overlay.height = pixelHeight;
+    }
+    const c = this.overlay.getContext("2d")!;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.clearRect(0, 0, pixelWidth, pixelHeight);
+    c.setTransform(ratio, 0, 0, ratio, 0, 0);
+    // The cursor: a column outline at step t and a tick at the chosen unit.
+    const cellW = plot.w / Math.max(1, this.steps);
+    const cellH = plot.h / Math.max(1, this.units);
+    const cx = plot.x + this.cursor.t * cellW;
+    c.strokeStyle = colours.highlight;
+    c.lineWidth = 1.5;
+    c.strokeRect(cx - 0.75, plot.y - 0.75, Math.max(1.5, cellW) + 1.5, plot.h + 1.5);
+    c.fillStyle = colours.highlight;
+    const cy = plot.y + (this.cursor.unit + 0.5) * cellH;
+    c.beginPath();
+    c.moveTo(plot.x - 1, cy);
+    c.lineTo(plot.x - 6, cy - 4);
+    c.lineTo(plot.x - 6, cy + 4);
+    c.fill();
+  }
+
+  private drawBase(colours: HeatmapColours, plot: ReturnType<Heatmap["plotBox"]>, ratio: number) {
     const c = this.canvas.getContext("2d")!;
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     c.clearRect(0, 0, plot.width, plot.height);
@@ -194,20 +249,6 @@ export class Heatmap {
     c.fillText("t = 0", plot.x, plot.y + plot.h + 3);
     c.textAlign = "right";
     c.fillText(`${this.steps - 1}`, plot.x + plot.w, plot.y + plot.h + 3);
-    // The cursor: a column outline at step t and a tick at the chosen unit.
-    const cellW = plot.w / Math.max(1, this.steps);
-    const cellH = plot.h / Math.max(1, this.units);
-    const cx = plot.x + this.cursor.t * cellW;
-    c.strokeStyle = colours.highlight;
-    c.lineWidth = 1.5;
-    c.strokeRect(cx - 0.75, plot.y - 0.75, Math.max(1.5, cellW) + 1.5, plot.h + 1.5);
-    c.fillStyle = colours.highlight;
-    const cy = plot.y + (this.cursor.unit + 0.5) * cellH;
-    c.beginPath();
-    c.moveTo(plot.x - 1, cy);
-    c.lineTo(plot.x - 6, cy - 4);
-    c.lineTo(plot.x - 6, cy + 4);
-    c.fill();
     // Colour bar with its end values.
     const barX = plot.x + plot.w + 8;
     const stops =

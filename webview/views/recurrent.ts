@@ -63,6 +63,17 @@ function short(value: number): string {
   return formatNumber(value, 4);
 }
 
+interface HeatmapEntry {
+  series: GateSeries;
+  map: Heatmap;
+  figure: HTMLElement;
+}
+
+/** CSS height of a map with `rows` rows: 5 px a row within 56–150 px, plus the axes' labels. */
+function heatmapHeight(rows: number): number {
+  return Math.max(56, Math.min(150, rows * 5)) + 36;
+}
+
 interface Prepared {
   key: string;
   inputs: InputSequence;
@@ -110,10 +121,11 @@ export class RecurrentView implements LabView {
   private readonly progress: HTMLElement;
   private readonly chart: Chart<"line">;
   private readonly cursorLayer: HTMLCanvasElement;
+  private cursorDrawn: { x: number; w: number } | undefined;
   /** What the gradient chart shows: a new key redraws its lines. */
   private chartKey = "";
-  private heatmaps: { series: GateSeries; map: Heatmap; figure: HTMLElement }[] = [];
-  private heatmapKey = "";
+  private heatmaps: HeatmapEntry[] = [];
+  private readonly heatmapSets = new Map<CellId, { grid: HTMLElement; entries: HeatmapEntry[] }>();
 
   private state: Recurrent | undefined;
   private theme: ThemeColors | undefined;
@@ -126,7 +138,22 @@ export class RecurrentView implements LabView {
   /** The pasted state_dict's weights, kept here (they may be too big for the saved state). */
   private loaded: { stamp: number; weights: CellWeights } | undefined;
   private playing: ReturnType<typeof setTimeout> | undefined;
-  private lastWidth = 0;
+  /**
+   * Every map's canvas is watched for its width, so that drawing never has to ask the layout for
+   * it (a forced layout per change costs more than the drawing).
+   */
+  private readonly resizes = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const found = [...this.heatmapSets.values()]
+        .flatMap((set) => set.entries)
+        .find((e) => e.map.canvas === entry.target);
+      if (!found || entry.contentRect.width <= 0) continue;
+      found.map.setWidth(entry.contentRect.width);
+      if (this.colours && this.heatmaps.includes(found)) found.map.draw(this.colours);
+    }
+  });
+  private bounds = "";
+  private readonly shownValues = new Map<object, unknown>();
 
   constructor(private readonly update: StateUpdate) {
     const d = { hidden: 16, inputSize: 1, steps: 100, period: 10, seed: 1 };
@@ -311,9 +338,6 @@ export class RecurrentView implements LabView {
     this.readout = h("p", { id: "recurrent-readout", class: "words", "aria-live": "polite" });
     this.progress = h("p", { class: "progress", "aria-live": "off" });
     this.heatmapBox = h("div", { class: "heatmaps", id: "recurrent-heatmaps" });
-    this.heatmapBox.style.display = "grid";
-    this.heatmapBox.style.gridTemplateColumns = "repeat(auto-fit, minmax(420px, 1fr))";
-    this.heatmapBox.style.gap = "8px 24px";
 
     this.gateTableChoice = h("select", { id: "recurrent-table-series" });
     this.gateTableChoice.addEventListener("change", () => this.writeGateTable());
@@ -410,20 +434,16 @@ export class RecurrentView implements LabView {
         },
       },
     });
-    // Heatmaps follow the panel's width.
-    new ResizeObserver(() => {
-      const width = this.heatmapBox.clientWidth;
-      if (width === this.lastWidth || !this.prepared || !this.colours) return;
-      this.lastWidth = width;
-      const mapWidth = this.heatmaps[0]?.map.canvas.clientWidth ?? 0;
-      for (const { map } of this.heatmaps) {
-        map.setWidth(mapWidth);
-        map.draw(this.colours);
-      }
-    }).observe(this.heatmapBox);
   }
 
   // --- state changes ----------------------------------------------------------------------
+
+  /** Writes a control's value only when it changed: every write to an input restyles the page. */
+  private show<T>(control: { set: (value: T) => void }, value: T): void {
+    if (this.shownValues.get(control) === value) return;
+    this.shownValues.set(control, value);
+    control.set(value);
+  }
 
   private set(name: RecurrentControl, raw: number): void {
     const clamped = clampRecurrent(name, raw);
@@ -593,12 +613,12 @@ export class RecurrentView implements LabView {
     const r = state.recurrent;
     this.state = r;
     const c = this.controls;
-    c.cell.set(r.cell);
-    c.input.set(r.input);
-    c.weights.set(r.weights);
-    c.seed.set(r.seed);
-    c.period.set(r.period);
-    c.steps.set(r.steps);
+    this.show(c.cell, r.cell);
+    this.show(c.input, r.input);
+    this.show(c.weights, r.weights);
+    this.show(c.seed, r.seed);
+    this.show(c.period, r.period);
+    this.show(c.steps, r.steps);
     if (document.activeElement !== this.typed && this.typed.value !== r.typed) {
       this.typed.value = r.typed;
     }
@@ -618,25 +638,29 @@ export class RecurrentView implements LabView {
     }
     const changed = prepared !== this.prepared;
     this.prepared = prepared;
-    c.hidden.set(prepared.hidden);
-    c.inputSize.set(prepared.inputSize);
+    this.show(c.hidden, prepared.hidden);
+    this.show(c.inputSize, prepared.inputSize);
     const sizesFixed = usingOwn;
     for (const control of [c.hidden.root, c.inputSize.root]) {
-      for (const input of control.querySelectorAll("input")) input.disabled = sizesFixed;
+      for (const input of control.querySelectorAll("input")) {
+        if (input.disabled !== sizesFixed) input.disabled = sizesFixed;
+      }
     }
     const steps = prepared.inputs.steps;
     const t = Math.min(r.cursor, steps - 1);
     const unit = Math.min(r.unit, prepared.hidden - 1);
-    c.cursor.setBounds(0, steps - 1);
-    c.cursor.set(t);
-    c.unit.setBounds(1, prepared.hidden);
-    c.unit.set(unit + 1);
+    // Bounds are attributes: writing them only when they change keeps styles from recalculating.
+    const bounds = `${steps}x${prepared.hidden}`;
+    if (bounds !== this.bounds) {
+      this.bounds = bounds;
+      c.cursor.setBounds(0, steps - 1);
+      c.unit.setBounds(1, prepared.hidden);
+    }
+    this.show(c.cursor, t);
+    this.show(c.unit, unit + 1);
 
     if (changed || force) this.paintHeatmaps(prepared);
-    // One layout read for all maps, after the DOM writes above and before the drawing below.
-    const width = this.heatmaps[0]?.map.canvas.clientWidth ?? 0;
     for (const { map } of this.heatmaps) {
-      map.setWidth(width);
       map.setCursor(t, unit);
       if (this.colours) map.draw(this.colours);
     }
@@ -649,34 +673,31 @@ export class RecurrentView implements LabView {
     const colours = this.colours;
     if (!colours) return;
     const { run } = p;
-    const shape = `${run.kind}|${run.hidden}|${p.inputSize}`;
     const all: GateSeries[] = [
-      {
-        id: "x",
-        symbol: "x_t",
-        name: "input",
-        range: "signed",
-        values: p.inputs.values,
-      },
+      { id: "x", symbol: "x_t", name: "input", range: "signed", values: p.inputs.values },
       ...run.series,
     ];
-    if (shape !== this.heatmapKey) {
-      this.heatmapKey = shape;
-      this.heatmaps = all.map((series) => {
-        const canvas = h("canvas", { id: `heatmap-${series.id}` });
-        const rows = series.id === "x" ? p.inputSize : run.hidden;
-        const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas);
-        const map = new Heatmap(canvas, Math.max(56, Math.min(150, rows * 5)) + 36);
-        figure.addEventListener("keydown", (event) => this.heatmapKey_(event));
-        canvas.addEventListener("click", (event) => {
-          const cell = map.cellAt(event.offsetX, event.offsetY);
-          if (cell && series.id !== "x") this.change({ cursor: cell.t, unit: cell.unit });
-          else if (cell) this.change({ cursor: cell.t });
-        });
-        canvas.addEventListener("mousemove", (event) => this.hover(series, map, event));
-        return { series, map, figure };
+    // One set of maps per cell kind, made once: switching cells or sizes swaps and resizes
+    // canvases instead of building new ones.
+    let made = this.heatmapSets.get(run.kind);
+    if (!made) {
+      const entries = all.map((series) => this.makeHeatmap(series));
+      const grid = h("div", { class: "heatmap-grid" }, ...entries.map((e) => e.figure));
+      Object.assign(grid.style, {
+        display: "grid",
+        gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))",
+        gap: "8px 24px",
       });
-      this.heatmapBox.replaceChildren(...this.heatmaps.map((m) => m.figure));
+      made = { grid, entries };
+      this.heatmapSets.set(run.kind, made);
+      this.heatmapBox.append(grid);
+      for (const entry of entries) this.resizes.observe(entry.map.canvas);
+    }
+    const set = made.entries;
+    if (set !== this.heatmaps) {
+      this.heatmaps = set;
+      // The other cells' maps stay in the page, hidden: switching back costs no new elements.
+      for (const other of this.heatmapSets.values()) other.grid.hidden = other !== made;
       this.gateTableChoice.replaceChildren(
         ...all.map((s) => h("option", { value: s.id }, `${s.symbol} — ${s.name}`)),
       );
@@ -684,17 +705,16 @@ export class RecurrentView implements LabView {
     }
     for (let k = 0; k < all.length; k++) {
       const series = all[k];
-      const entry = this.heatmaps[k];
+      const entry = set[k];
       entry.series = series;
       const rows = series.id === "x" ? p.inputSize : run.hidden;
-      const max =
-        series.range === "unit" ? 1 : series.range === "signed" ? 1 : maxAbs(series.values);
+      entry.map.setHeight(heatmapHeight(rows));
       const scale =
         series.range === "unit"
           ? ({ kind: "sequential", max: 1 } as const)
           : ({
               kind: "diverging",
-              max: series.id === "x" ? maxAbs(series.values) || 1 : max || 1,
+              max: series.range === "signed" && series.id !== "x" ? 1 : maxAbs(series.values) || 1,
             } as const);
       entry.map.setData(
         series.values,
@@ -708,12 +728,33 @@ export class RecurrentView implements LabView {
     }
   }
 
+  private makeHeatmap(series: GateSeries): HeatmapEntry {
+    const canvas = h("canvas", { id: `heatmap-${series.id}` });
+    const overlay = h("canvas", {});
+    const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas, overlay);
+    figure.style.position = "relative";
+    const map = new Heatmap(canvas, overlay, heatmapHeight(1));
+    const entry: HeatmapEntry = { series, map, figure };
+    figure.addEventListener("keydown", (event) => this.heatmapKey_(event));
+    canvas.addEventListener("click", (event) => {
+      const cell = entry.map.cellAt(event.offsetX, event.offsetY);
+      if (!cell) return;
+      this.change(
+        entry.series.id === "x" ? { cursor: cell.t } : { cursor: cell.t, unit: cell.unit },
+      );
+    });
+    canvas.addEventListener("mousemove", (event) => this.hover(entry.series, entry.map, event));
+    return entry;
+  }
+
   /** An accessible name that says what the map shows in numbers: range and where it sits. */
   private describe(series: GateSeries, steps: number, rows: number): string {
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
-    for (const v of series.values) {
+    const values = series.values;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
       if (v < min) min = v;
       if (v > max) max = v;
       sum += v;
@@ -747,16 +788,28 @@ export class RecurrentView implements LabView {
   private writeEquations(p: Prepared, t: number, unit: number): void {
     const lines = stepEquations(p.weights[p.run.kind], p.inputs, p.run, t, unit, short);
     const x = Array.from(p.inputs.values.subarray(t * p.inputSize, (t + 1) * p.inputSize), short);
-    fillTable(
-      this.equations,
-      ["", "the seed's equation", "with this step's numbers", "value"],
-      [
-        ["x_t", "input at this step", x.join(", "), ""],
-        ...lines.map((l) => [l.symbol, l.formula, l.filled, short(l.value)]),
-      ],
-    );
-    this.equations.querySelector("caption")!.textContent =
-      `${CELL_LABELS[p.run.kind]}, step t = ${t}, unit ${unit + 1} of ${p.hidden}`;
+    const rows = [
+      ["x_t", "input at this step", x.join(", "), ""],
+      ...lines.map((l) => [l.symbol, l.formula, l.filled, short(l.value)]),
+    ];
+    const caption = `${CELL_LABELS[p.run.kind]}, step t = ${t}, unit ${unit + 1} of ${p.hidden}`;
+    const body = this.equations.tBodies[0];
+    // Stepping keeps the table and rewrites its text: no new elements per step.
+    if (body && body.rows.length === rows.length) {
+      rows.forEach((row, k) =>
+        row.forEach((text, j) => {
+          const cell = body.rows[k].cells[j];
+          if (cell.textContent !== text) cell.textContent = text;
+        }),
+      );
+    } else {
+      fillTable(
+        this.equations,
+        ["", "the seed's equation", "with this step's numbers", "value"],
+        rows,
+      );
+    }
+    this.equations.caption!.textContent = caption;
     this.readout.textContent = this.words(p, lines, t);
   }
 
@@ -813,7 +866,7 @@ export class RecurrentView implements LabView {
     }
     const missing = GRADIENT_ORDER.filter((kind) => !this.gradients.has(keyOf(kind)));
     if (missing.length === 0) {
-      this.drawGradients(p, cursor, true, force || this.chartKey !== p.key);
+      this.drawGradients(p, cursor, true, force || this.chartKey !== baseOf(p.key));
       return;
     }
     const generation = ++this.generation;
@@ -871,7 +924,7 @@ export class RecurrentView implements LabView {
           data: points,
           borderColor: colour,
           backgroundColor: colour,
-          borderWidth: kind === p.run.kind ? width + 1 : width,
+          borderWidth: width,
           borderDash: kind === "rnn" ? [6, 3] : kind === "gru" ? [2, 2] : undefined,
         };
       });
@@ -890,7 +943,7 @@ export class RecurrentView implements LabView {
     }
     if (data) {
       this.chart.update("none");
-      this.chartKey = p.key;
+      this.chartKey = baseOf(p.key);
     }
     this.drawCursorLine(cursor);
     reportRendered(this.id, complete);
@@ -900,18 +953,26 @@ export class RecurrentView implements LabView {
     const layer = this.cursorLayer;
     const { chart } = this;
     const ratio = window.devicePixelRatio || 1;
-    const width = chart.width;
-    const height = chart.height;
-    if (layer.width !== Math.round(width * ratio) || layer.height !== Math.round(height * ratio)) {
-      layer.width = Math.round(width * ratio);
-      layer.height = Math.round(height * ratio);
-    }
+    const width = Math.round(chart.width * ratio);
+    const height = Math.round(chart.height * ratio);
     const context = layer.getContext("2d")!;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
+    if (layer.width !== width || layer.height !== height) {
+      layer.width = width;
+      layer.height = height;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    } else if (this.cursorDrawn) {
+      // Only the strip the last cursor covered is cleared: a full clear of a large canvas costs
+      // more than the line.
+      const { x, w } = this.cursorDrawn;
+      context.clearRect(x, 0, w, chart.height);
+    }
+    this.cursorDrawn = undefined;
     const x = chart.scales.x?.getPixelForValue(cursor);
     const area = chart.chartArea;
     if (x === undefined || !area || !Number.isFinite(x)) return;
+    const label = `t = ${cursor}`;
+    const right = x > area.right - 60;
     context.strokeStyle = this.theme?.highlight ?? "#0090f1";
     context.lineWidth = 1.5;
     context.beginPath();
@@ -920,8 +981,9 @@ export class RecurrentView implements LabView {
     context.stroke();
     context.fillStyle = context.strokeStyle;
     context.font = `11px ${this.theme?.font ?? "sans-serif"}`;
-    context.textAlign = x > area.right - 40 ? "right" : "left";
-    context.fillText(` t = ${cursor} `, x, area.top + 12);
+    context.textAlign = right ? "right" : "left";
+    context.fillText(label, right ? x - 4 : x + 4, area.top + 12);
+    this.cursorDrawn = { x: x - 64, w: 128 };
   }
 
   private writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): void {
