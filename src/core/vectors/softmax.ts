@@ -28,6 +28,10 @@ export function softmaxInto<T extends { [index: number]: number; length: number 
   if (output.length !== n) {
     throw new RangeError(`output must have the length of v (${n}), got ${output.length}`);
   }
+  if (v instanceof Float64Array && output instanceof Float64Array) {
+    softmaxFloat64(v, output, temperature);
+    return output;
+  }
   if (n === 0) return output;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -45,6 +49,41 @@ export function softmaxInto<T extends { [index: number]: number; length: number 
   const inverseSum = 1 / sum;
   for (let i = 0; i < n; i++) output[i] *= inverseSum;
   return output;
+}
+
+/** The same steps for the common Float64Array → Float64Array case: one element kind for the JIT. */
+function softmaxFloat64(v: Float64Array, output: Float64Array, temperature: number): void {
+  const n = v.length;
+  if (n === 0) return;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const value = v[i];
+    if (value !== value) {
+      output.fill(NaN);
+      return;
+    }
+    if (value > max) max = value;
+  }
+  if (max === Infinity || max === -Infinity) {
+    infiniteLimit(v, output, max);
+    return;
+  }
+  let sum = 0;
+  if (temperature === 1) {
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(v[i] - max);
+      output[i] = e;
+      sum += e;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp((v[i] - max) / temperature);
+      output[i] = e;
+      sum += e;
+    }
+  }
+  const inverseSum = 1 / sum;
+  for (let i = 0; i < n; i++) output[i] *= inverseSum;
 }
 
 export function assertTemperature(temperature: number): void {
