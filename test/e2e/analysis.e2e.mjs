@@ -1,10 +1,11 @@
 // PyTorch code analysis in a real VS Code (code-server) through Chromium, as a user meets it: open
 // analysis_samples.py, find the warning squiggle under the softmax that reaches CrossEntropyLoss,
-// hover it and read the SL001 message, and see the depth-attenuation CodeLens over nn.Sequential.
+// hover it and read the SL001 message, follow its rule link into the Lab, and see the
+// depth-attenuation CodeLens over nn.Sequential.
 // Each test is a small named function that throws with a message saying what was expected.
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { runCommand } from "./workbench.mjs";
+import { labTab, runCommand } from "./workbench.mjs";
 
 const FILE = "analysis_samples.py";
 const SOFTMAX = "F.softmax(classifier(x), dim=1)";
@@ -113,4 +114,18 @@ export function savesAnalysisScreenshot(screenshotDir, name) {
     },
   };
   return Object.values(named)[0];
+}
+
+/** The rule code in the problem hover links to the Lab view that explains it (a command URI). */
+export async function ruleLinkOpensTheLab({ page }) {
+  await hoverExplainsSL001({ page });
+  await problemHover(page).locator("a", { hasText: "SL001" }).first().click({ timeout: 10_000 });
+  await labTab(page)
+    .first()
+    .waitFor({ state: "visible", timeout: 15_000 })
+    .catch(() => {
+      throw new Error("clicking SL001 in the hover did not open the Sigmoid Lab panel");
+    });
+  await runCommand(page, "View: Close All Editors");
+  return "Sigmoid Lab tab opened";
 }
