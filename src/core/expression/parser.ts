@@ -123,16 +123,17 @@ class Parser {
         token.start + 1,
       );
     }
-    try {
-      if (this.isOperator("-") || this.isOperator("+")) {
-        this.next();
-        const operand = this.parseUnary();
-        return { kind: "unary", operator: token.text as "-" | "+", operand, start: token.start };
-      }
-      return this.parsePower();
-    } finally {
-      this.depth--;
+    // No try/finally: an error abandons the whole parse, so the depth need not be restored then.
+    let node: ExpressionNode;
+    if (this.isOperator("-") || this.isOperator("+")) {
+      this.next();
+      const operand = this.parseUnary();
+      node = { kind: "unary", operator: token.text as "-" | "+", operand, start: token.start };
+    } else {
+      node = this.parsePower();
     }
+    this.depth--;
+    return node;
   }
 
   private parsePower(): ExpressionNode {
