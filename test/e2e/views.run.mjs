@@ -12,8 +12,9 @@ const workspace = path.join(repoRoot, "test", "fixtures", "workspace");
 const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
 const LIGHT = "Default Light Modern";
 const THEMES = [
-  { kind: "dark", name: "Default Dark Modern", bodyClass: "vscode-dark" },
-  { kind: "high-contrast", name: "Default High Contrast", bodyClass: "vscode-high-contrast" },
+  // `name` is the label in the "Preferences: Color Theme" quick pick.
+  { kind: "dark", name: "Dark Modern", bodyClass: "vscode-dark" },
+  { kind: "high-contrast", name: "Dark High Contrast", bodyClass: "vscode-high-contrast" },
 ];
 
 export function viewTests() {
