@@ -2,14 +2,19 @@
 // panel's page inside its two webview iframes, and read what a chart canvas has drawn.
 
 /**
- * F1, type the command's title, Enter — as a user does. Right after the workbench loads, the
- * extensions' contributions may not be known yet, so the palette is reopened until the command
- * shows up (up to `timeout`).
+ * F1, type the command's title, pick exactly that command — as a user does. The palette ranks
+ * fuzzy matches (typing "Preferences: Color Theme" puts "Preferences: Browse Color Themes in
+ * Marketplace" first), so the row whose label is the title is clicked, never just the top one.
+ * Right after the workbench loads the extensions' contributions may not be known yet, so the
+ * palette is reopened until the command shows up (up to `timeout`).
  */
 export async function runCommand(page, title, timeout = 30_000) {
   const deadline = Date.now() + timeout;
   const input = page.locator(".quick-input-widget input.input");
-  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+  // A row's aria-label is its title, followed by ", <keybinding>" when it has one.
+  const quoted = JSON.stringify(title);
+  const exact = `[aria-label=${quoted}], [aria-label^=${JSON.stringify(`${title}, `)}]`;
+  const row = page.locator(".quick-input-list .monaco-list-row").and(page.locator(exact)).first();
   for (;;) {
     await page.keyboard.press("F1");
     await input.waitFor({ state: "visible", timeout: 10_000 });
@@ -27,7 +32,7 @@ export async function runCommand(page, title, timeout = 30_000) {
     }
     await page.waitForTimeout(500);
   }
-  await input.press("Enter");
+  await row.click();
 }
 
 /** "Developer: Reload Window", which saves the workbench state first as a user's reload does. */

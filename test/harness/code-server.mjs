@@ -402,7 +402,9 @@ async function launch(install, { port, userDataDir, extensionsDir, env }) {
   // detached: its own process group, so that one kill reaches code-server, its extension host and
   // every other child it spawns.
   const child = spawn(install.node, args, {
-    env: { ...process.env, ...env },
+    // No extension gallery (open-vsx.org): tests are offline, and without one the theme picker
+    // offers no "Browse additional color themes" entry that a typed name could land on.
+    env: { EXTENSIONS_GALLERY: "{}", ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
