@@ -681,7 +681,7 @@ export class RecurrentView implements LabView {
     // canvases instead of building new ones.
     let made = this.heatmapSets.get(run.kind);
     if (!made) {
-      const entries = all.map((series) => this.makeHeatmap(series));
+      const entries = all.map((series) => this.makeHeatmap(series, run.kind));
       const grid = h("div", { class: "heatmap-grid" }, ...entries.map((e) => e.figure));
       Object.assign(grid.style, {
         display: "grid",
@@ -728,8 +728,8 @@ export class RecurrentView implements LabView {
     }
   }
 
-  private makeHeatmap(series: GateSeries): HeatmapEntry {
-    const canvas = h("canvas", { id: `heatmap-${series.id}` });
+  private makeHeatmap(series: GateSeries, kind: CellId): HeatmapEntry {
+    const canvas = h("canvas", { id: `heatmap-${kind}-${series.id}` });
     const overlay = h("canvas", {});
     const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas, overlay);
     figure.style.position = "relative";
