@@ -142,49 +142,22 @@ const CASES: Case[] = [
   },
 ];
 
-/** In the page: set the control, dispatch input, wait for the view's finished redraw. */
+/** In the page (panelProbe.js): set the control, dispatch input, wait for the finished redraw. */
 async function measure(page: Page, c: Case, changes: number) {
+  const values = Array.from({ length: changes }, (_, i) => c.values(i));
   return page.evaluate(
-    async ({ control, values, view }) => {
-      const input = document.querySelector<HTMLInputElement>(control);
-      if (!input) throw new Error(`no control ${control}`);
-      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const complete: number[] = [];
-      const first: number[] = [];
-      for (let i = 0; i < values.length; i++) {
-        await nextFrame();
-        await nextFrame();
-        let firstAt = 0;
-        const done = new Promise<number>((resolve) => {
-          const listener = (event: Event) => {
-            const detail = (event as CustomEvent).detail as {
-              view: string;
-              complete: boolean;
-              at: number;
-            };
-            if (detail.view !== view) return;
-            if (!firstAt) firstAt = detail.at;
-            if (!detail.complete) return;
-            window.removeEventListener("lab:rendered", listener);
-            resolve(detail.at);
-          };
-          window.addEventListener("lab:rendered", listener);
-        });
-        input.value = String(values[i]);
-        const started = performance.now();
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        const finished = await done;
-        complete.push(finished - started);
-        first.push(firstAt - started);
-      }
-      return { complete, first };
-    },
-    {
-      control: c.control,
-      values: Array.from({ length: changes }, (_, i) => c.values(i)),
-      view: c.view,
-    },
+    ([control, values, view]) =>
+      (globalThis as unknown as PageProbe).__measureChanges(control, values, view),
+    [c.control, values, c.view] as const,
   );
+}
+
+interface PageProbe {
+  __measureChanges(
+    control: string,
+    values: readonly number[],
+    view: string,
+  ): Promise<{ complete: number[]; first: number[] }>;
 }
 
 function percentile(values: number[], p: number): number {

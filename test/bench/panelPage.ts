@@ -179,24 +179,22 @@ export async function openLabPage(
     if (url.endsWith("/main.css")) return route.fulfill({ body: css, contentType: "text/css" });
     return route.fulfill({ body: html, contentType: "text/html" });
   });
-  // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name.
-  await page.addInitScript("globalThis.__name = globalThis.__name || ((f) => f);");
+  await page.addInitScript({ path: path.join(ROOT, "test/bench/panelProbe.js") });
   page.on("pageerror", (error) => console.error(`page error: ${error.stack}`));
   await page.goto(`${ORIGIN}/index.html`);
-  await page.waitForFunction(() => document.body.dataset.ready === "true");
-  const firstChartMs = await page.evaluate(
-    () => performance.getEntriesByName("lab:first-chart")[0]?.startTime ?? performance.now(),
-  );
+  await page.waitForFunction("document.body.dataset.ready === 'true'");
+  const firstChartMs = (await page.evaluate("__firstChartMs()")) as number;
   return { page, firstChartMs };
 }
 
 /** Switches the page's theme the way VS Code does: new variables on <html>, new class on <body>. */
 export async function switchTheme(page: Page, kind: ThemeKind): Promise<void> {
   await page.evaluate(
-    ({ style, bodyClass }) => {
-      document.documentElement.setAttribute("style", style);
-      document.body.className = bodyClass;
-    },
-    { style: styleOf(kind), bodyClass: THEMES[kind].bodyClass },
+    ([style, bodyClass]) =>
+      (globalThis as unknown as { __switchTheme(s: string, c: string): void }).__switchTheme(
+        style,
+        bodyClass,
+      ),
+    [styleOf(kind), THEMES[kind].bodyClass] as const,
   );
 }

@@ -1,0 +1,51 @@
+/* global document, window, requestAnimationFrame */
+// In-page helpers of the panel benchmark, added to the page before the Lab's own script (plain
+// browser JavaScript: the benchmark's TypeScript runs in Node and has no DOM types).
+
+/** The page's tsx-compiled callbacks call esbuild's __name helper; here it is a no-op. */
+globalThis.__name = globalThis.__name || ((f) => f);
+
+/**
+ * Sets `control` to each of `values` in turn, one change every other frame (as a dragged slider
+ * delivers them), and times input event → the view's "lab:rendered" with complete = true; also the
+ * first (possibly partial) redraw.
+ */
+globalThis.__measureChanges = async (control, values, view) => {
+  const input = document.querySelector(control);
+  if (!input) throw new Error(`no control ${control}`);
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const complete = [];
+  const first = [];
+  for (const value of values) {
+    await nextFrame();
+    await nextFrame();
+    let firstAt = 0;
+    const done = new Promise((resolve) => {
+      const listener = (event) => {
+        if (event.detail.view !== view) return;
+        if (!firstAt) firstAt = event.detail.at;
+        if (!event.detail.complete) return;
+        window.removeEventListener("lab:rendered", listener);
+        resolve(event.detail.at);
+      };
+      window.addEventListener("lab:rendered", listener);
+    });
+    input.value = String(value);
+    const started = performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const finished = await done;
+    complete.push(finished - started);
+    first.push(firstAt - started);
+  }
+  return { complete, first };
+};
+
+/** Switches the theme as VS Code does: new variables on <html>, a new class on <body>. */
+globalThis.__switchTheme = (style, bodyClass) => {
+  document.documentElement.setAttribute("style", style);
+  document.body.className = bodyClass;
+};
+
+/** Milliseconds from navigation to the first chart (the page's "lab:first-chart" mark). */
+globalThis.__firstChartMs = () =>
+  performance.getEntriesByName("lab:first-chart")[0]?.startTime ?? performance.now();
