@@ -1,5 +1,5 @@
-// The hover's Markdown: formula image, name, computed values, derivative, the fact that matters,
-// links into the Lab. Pure: the image arrives as a ready data URI, the links as command URIs.
+// The hover's Markdown: formula image, name, computed values, links into the Lab, derivative, the
+// fact that matters. Pure: the image arrives as a ready data URI, the links as command URIs.
 import type { HoverLabels, HoverWords, Term } from "./catalog";
 import type { Computed } from "./compute";
 import { formatInput, formatNumber, formatVector } from "./format";
@@ -35,8 +35,7 @@ export function renderHover(content: HoverContent, options: RenderOptions): stri
     ? renderComputed(term, content.computed, options.digits, labels)
     : undefined;
   if (values) parts.push(values);
-  parts.push(`*${labels.derivative}:* ${prose(text.derivative)}`);
-  parts.push(prose(text.fact));
+  // Links before the prose: a hover near the top of the editor is short, and the prose scrolls.
   if (content.links.length > 0) {
     parts.push(
       content.links
@@ -44,6 +43,8 @@ export function renderHover(content: HoverContent, options: RenderOptions): stri
         .join(" · "),
     );
   }
+  parts.push(`*${labels.derivative}:* ${prose(text.derivative)}`);
+  parts.push(prose(text.fact));
   return parts.join("\n\n");
 }
 
