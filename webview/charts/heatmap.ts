@@ -77,22 +77,31 @@ export function heatmapColours(theme: ThemeColors): HeatmapColours {
   };
 }
 
+interface PlotBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  width: number;
+  height: number;
+}
+
 export class Heatmap {
   readonly canvas: HTMLCanvasElement;
   /** Over the map, the same size: the cursor alone, so that moving it never redraws the map. */
   readonly overlay: HTMLCanvasElement;
-  private readonly bitmap = document.createElement("canvas");
+  readonly #bitmap = document.createElement("canvas");
   /** What the map canvas was drawn for; cleared by new data. */
-  private baseKey = "";
-  private baseColours: HeatmapColours | undefined;
-  private steps = 0;
-  private units = 0;
-  private scale: HeatmapScale = { kind: "sequential", max: 1 };
-  private title = "";
-  private cursor = { t: 0, unit: 0 };
+  #baseKey = "";
+  #baseColours: HeatmapColours | undefined;
+  #steps = 0;
+  #units = 0;
+  #scale: HeatmapScale = { kind: "sequential", max: 1 };
+  #title = "";
+  #cursor = { t: 0, unit: 0 };
   /** CSS size of the canvas, given by the caller (read once per redraw for all maps: no layout thrash). */
-  private width = 600;
-  private height = 0;
+  #width = 600;
+  #height = 0;
 
   /** `canvas` and `overlay` go into one element with position: relative (the caller's figure). */
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, height: number) {
@@ -112,14 +121,14 @@ export class Heatmap {
   }
 
   setHeight(height: number): void {
-    if (height === this.height) return;
-    this.height = height;
+    if (height === this.#height) return;
+    this.#height = height;
     this.canvas.style.height = `${height}px`;
     this.overlay.style.height = `${height}px`;
   }
 
   setWidth(width: number): void {
-    if (width > 0) this.width = Math.round(width);
+    if (width > 0) this.#width = Math.round(width);
   }
 
   /** Fills the bitmap: pixel (t, unit) gets the colour of values[t·units + unit]. */
@@ -131,15 +140,15 @@ export class Heatmap {
     title: string,
     colours: HeatmapColours,
   ): void {
-    this.steps = steps;
-    this.units = units;
-    this.scale = scale;
-    this.title = title;
-    if (this.bitmap.width !== steps || this.bitmap.height !== units) {
-      this.bitmap.width = steps;
-      this.bitmap.height = units;
+    this.#steps = steps;
+    this.#units = units;
+    this.#scale = scale;
+    this.#title = title;
+    if (this.#bitmap.width !== steps || this.#bitmap.height !== units) {
+      this.#bitmap.width = steps;
+      this.#bitmap.height = units;
     }
-    const context = this.bitmap.getContext("2d")!;
+    const context = this.#bitmap.getContext("2d")!;
     const image = context.createImageData(steps, units);
     const pixels = new Uint32Array(image.data.buffer);
     const table = scale.kind === "diverging" ? colours.diverging : colours.sequential;
@@ -156,24 +165,25 @@ export class Heatmap {
       }
     }
     context.putImageData(image, 0, 0);
-    this.baseKey = "";
+    this.#baseKey = "";
   }
 
   setCursor(t: number, unit: number): void {
-    this.cursor = { t, unit };
+    this.#cursor = { t, unit };
   }
 
   /** The step and unit under a point of the canvas (CSS pixels), if it is on the map. */
   cellAt(x: number, y: number): { t: number; unit: number } | undefined {
-    const plot = this.plotBox();
+    const plot = this.#plotBox();
     if (x < plot.x || y < plot.y || x >= plot.x + plot.w || y >= plot.y + plot.h) return undefined;
-    const t = Math.floor(((x - plot.x) / plot.w) * this.steps);
-    const unit = Math.floor(((y - plot.y) / plot.h) * this.units);
+    const t = Math.floor(((x - plot.x) / plot.w) * this.#steps);
+    const unit = Math.floor(((y - plot.y) / plot.h) * this.#units);
     return { t, unit };
   }
 
-  private plotBox() {
-    const { width, height } = this;
+  #plotBox(): PlotBox {
+    const width = this.#width;
+    const height = this.#height;
     return {
       x: MARGIN.left,
       y: MARGIN.top,
@@ -186,21 +196,21 @@ export class Heatmap {
 
   /** Scales the bitmap onto the canvas and draws the title, axes, colour bar and cursor. */
   draw(colours: HeatmapColours): void {
-    const plot = this.plotBox();
+    const plot = this.#plotBox();
     const ratio = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(plot.width * ratio);
     const pixelHeight = Math.round(plot.height * ratio);
     // The map, its labels and colour bar are drawn once per change of data, size or theme; moving
     // the cursor redraws only the overlay (text is the slowest thing a canvas draws).
     const baseKey = `${pixelWidth}x${pixelHeight}@${ratio}`;
-    if (this.baseKey !== baseKey || this.baseColours !== colours) {
-      this.baseKey = baseKey;
-      this.baseColours = colours;
+    if (this.#baseKey !== baseKey || this.#baseColours !== colours) {
+      this.#baseKey = baseKey;
+      this.#baseColours = colours;
       if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
         this.canvas.width = pixelWidth;
         this.canvas.height = pixelHeight;
       }
-      this.drawBase(colours, plot, ratio);
+      this.#drawBase(colours, plot, ratio);
     }
     if (this.overlay.width !== pixelWidth || this.overlay.height !== pixelHeight) {
       this.overlay.width = pixelWidth;
@@ -211,14 +221,14 @@ export class Heatmap {
     c.clearRect(0, 0, pixelWidth, pixelHeight);
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     // The cursor: a column outline at step t and a tick at the chosen unit.
-    const cellW = plot.w / Math.max(1, this.steps);
-    const cellH = plot.h / Math.max(1, this.units);
-    const cx = plot.x + this.cursor.t * cellW;
+    const cellW = plot.w / Math.max(1, this.#steps);
+    const cellH = plot.h / Math.max(1, this.#units);
+    const cx = plot.x + this.#cursor.t * cellW;
     c.strokeStyle = colours.highlight;
     c.lineWidth = 1.5;
     c.strokeRect(cx - 0.75, plot.y - 0.75, Math.max(1.5, cellW) + 1.5, plot.h + 1.5);
     c.fillStyle = colours.highlight;
-    const cy = plot.y + (this.cursor.unit + 0.5) * cellH;
+    const cy = plot.y + (this.#cursor.unit + 0.5) * cellH;
     c.beginPath();
     c.moveTo(plot.x - 1, cy);
     c.lineTo(plot.x - 6, cy - 4);
@@ -226,33 +236,34 @@ export class Heatmap {
     c.fill();
   }
 
-  private drawBase(colours: HeatmapColours, plot: ReturnType<Heatmap["plotBox"]>, ratio: number) {
+  #drawBase(colours: HeatmapColours, plot: PlotBox, ratio: number) {
     const c = this.canvas.getContext("2d")!;
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     c.clearRect(0, 0, plot.width, plot.height);
     c.imageSmoothingEnabled = false;
-    if (this.steps > 0 && this.units > 0) c.drawImage(this.bitmap, plot.x, plot.y, plot.w, plot.h);
+    if (this.#steps > 0 && this.#units > 0)
+      c.drawImage(this.#bitmap, plot.x, plot.y, plot.w, plot.h);
     c.font = `11px ${colours.font}`;
     c.fillStyle = colours.foreground;
     c.textBaseline = "alphabetic";
     c.textAlign = "left";
-    c.fillText(this.title, plot.x, plot.y - 5);
+    c.fillText(this.#title, plot.x, plot.y - 5);
     // Axes: unit 1 at the top, unit H at the bottom; t = 0 at the left, T − 1 at the right.
     c.fillStyle = colours.muted;
     c.textAlign = "right";
     c.textBaseline = "top";
-    c.fillText("unit 1", plot.x - 4, plot.y);
+    c.fillText("unit 1", plot.x - 8, plot.y);
     c.textBaseline = "bottom";
-    if (this.units > 1) c.fillText(String(this.units), plot.x - 4, plot.y + plot.h);
+    if (this.#units > 1) c.fillText(String(this.#units), plot.x - 8, plot.y + plot.h);
     c.textBaseline = "top";
     c.textAlign = "left";
     c.fillText("t = 0", plot.x, plot.y + plot.h + 3);
     c.textAlign = "right";
-    c.fillText(`${this.steps - 1}`, plot.x + plot.w, plot.y + plot.h + 3);
+    c.fillText(`${this.#steps - 1}`, plot.x + plot.w, plot.y + plot.h + 3);
     // Colour bar with its end values.
     const barX = plot.x + plot.w + 8;
     const stops =
-      this.scale.kind === "diverging" ? colours.stops.diverging : colours.stops.sequential;
+      this.#scale.kind === "diverging" ? colours.stops.diverging : colours.stops.sequential;
     const gradient = c.createLinearGradient(0, plot.y + plot.h, 0, plot.y);
     stops.forEach((stop, k) => gradient.addColorStop(k / (stops.length - 1), stop));
     c.fillStyle = gradient;
@@ -263,10 +274,10 @@ export class Heatmap {
     c.fillStyle = colours.muted;
     c.textAlign = "left";
     c.textBaseline = "top";
-    c.fillText(formatEnd(this.scale.max), barX + 13, plot.y);
+    c.fillText(formatEnd(this.#scale.max), barX + 13, plot.y);
     c.textBaseline = "bottom";
     c.fillText(
-      this.scale.kind === "diverging" ? formatEnd(-this.scale.max) : "0",
+      this.#scale.kind === "diverging" ? formatEnd(-this.#scale.max) : "0",
       barX + 13,
       plot.y + plot.h,
     );

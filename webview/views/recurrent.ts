@@ -88,8 +88,9 @@ export class RecurrentView implements LabView {
   readonly id = "recurrent" as const;
   readonly title = "LSTM & GRU";
   readonly root: HTMLElement;
+  readonly #update: StateUpdate;
 
-  private readonly controls: {
+  readonly #controls: {
     cell: ReturnType<typeof selectControl<CellId>>;
     hidden: ReturnType<typeof numberControl>;
     inputSize: ReturnType<typeof numberControl>;
@@ -101,61 +102,62 @@ export class RecurrentView implements LabView {
     cursor: ReturnType<typeof numberControl>;
     unit: ReturnType<typeof numberControl>;
   };
-  private readonly typed: HTMLTextAreaElement;
-  private readonly typedRow: HTMLElement;
-  private readonly periodRow: HTMLElement;
-  private readonly stateDictText: HTMLTextAreaElement;
-  private readonly stateDictError: HTMLElement;
-  private readonly stateDictStatus: HTMLElement;
-  private readonly note: HTMLElement;
-  private readonly readout: HTMLElement;
-  private readonly equations: HTMLTableElement;
-  private readonly playButton: HTMLButtonElement;
-  private readonly heatmapBox: HTMLElement;
-  private readonly gateTableDetails: HTMLDetailsElement;
-  private readonly gateTable: HTMLTableElement;
-  private readonly gateTableChoice: HTMLSelectElement;
-  private readonly gradientTableDetails: HTMLElement;
-  private readonly gradientTable: HTMLTableElement;
-  private readonly gradientFigure: HTMLElement;
-  private readonly progress: HTMLElement;
-  private readonly chart: Chart<"line">;
-  private readonly cursorLayer: HTMLCanvasElement;
-  private cursorDrawn: { x: number; w: number } | undefined;
+  readonly #typed: HTMLTextAreaElement;
+  readonly #typedRow: HTMLElement;
+  readonly #periodRow: HTMLElement;
+  readonly #stateDictText: HTMLTextAreaElement;
+  readonly #stateDictError: HTMLElement;
+  readonly #stateDictStatus: HTMLElement;
+  readonly #note: HTMLElement;
+  readonly #readout: HTMLElement;
+  readonly #equations: HTMLTableElement;
+  readonly #playButton: HTMLButtonElement;
+  readonly #heatmapBox: HTMLElement;
+  readonly #gateTableDetails: HTMLDetailsElement;
+  readonly #gateTable: HTMLTableElement;
+  readonly #gateTableChoice: HTMLSelectElement;
+  readonly #gradientTableDetails: HTMLElement;
+  readonly #gradientTable: HTMLTableElement;
+  readonly #gradientFigure: HTMLElement;
+  readonly #progress: HTMLElement;
+  readonly #chart: Chart<"line">;
+  readonly #cursorLayer: HTMLCanvasElement;
+  #cursorDrawn: { x: number; w: number } | undefined;
   /** What the gradient chart shows: a new key redraws its lines. */
-  private chartKey = "";
-  private heatmaps: HeatmapEntry[] = [];
-  private readonly heatmapSets = new Map<CellId, { grid: HTMLElement; entries: HeatmapEntry[] }>();
+  #chartKey = "";
+  #heatmaps: HeatmapEntry[] = [];
+  readonly #heatmapSets = new Map<CellId, { grid: HTMLElement; entries: HeatmapEntry[] }>();
 
-  private state: Recurrent | undefined;
-  private theme: ThemeColors | undefined;
-  private colours: HeatmapColours | undefined;
-  private prepared: Prepared | undefined;
-  private readonly gradients = new Map<string, Float64Array>();
-  private readonly runs = new Map<string, CellRun>();
-  private gradientKey = "";
-  private generation = 0;
+  #state: Recurrent | undefined;
+  #theme: ThemeColors | undefined;
+  #colours: HeatmapColours | undefined;
+  #prepared: Prepared | undefined;
+  readonly #gradients = new Map<string, Float64Array>();
+  readonly #runs = new Map<string, CellRun>();
+  #gradientKey = "";
+  #generation = 0;
   /** The pasted state_dict's weights, kept here (they may be too big for the saved state). */
-  private loaded: { stamp: number; weights: CellWeights } | undefined;
-  private playing: ReturnType<typeof setTimeout> | undefined;
+  #loaded: { stamp: number; weights: CellWeights } | undefined;
+  #playing: ReturnType<typeof setTimeout> | undefined;
   /**
    * Every map's canvas is watched for its width, so that drawing never has to ask the layout for
    * it (a forced layout per change costs more than the drawing).
    */
-  private readonly resizes = new ResizeObserver((entries) => {
+  readonly #resizes = new ResizeObserver((entries) => {
     for (const entry of entries) {
-      const found = [...this.heatmapSets.values()]
+      const found = [...this.#heatmapSets.values()]
         .flatMap((set) => set.entries)
         .find((e) => e.map.canvas === entry.target);
       if (!found || entry.contentRect.width <= 0) continue;
       found.map.setWidth(entry.contentRect.width);
-      if (this.colours && this.heatmaps.includes(found)) found.map.draw(this.colours);
+      if (this.#colours && this.#heatmaps.includes(found)) found.map.draw(this.#colours);
     }
   });
-  private bounds = "";
-  private readonly shownValues = new Map<object, unknown>();
+  #bounds = "";
+  readonly #shownValues = new Map<object, unknown>();
 
-  constructor(private readonly update: StateUpdate) {
+  constructor(update: StateUpdate) {
+    this.#update = update;
     const d = { hidden: 16, inputSize: 1, steps: 100, period: 10, seed: 1 };
     const number = (id: string, label: string, name: RecurrentControl, value: number) =>
       numberControl({
@@ -165,9 +167,9 @@ export class RecurrentView implements LabView {
         max: RECURRENT_LIMITS[name].max,
         step: 1,
         value,
-        onInput: (v) => this.set(name, v),
+        onInput: (v) => this.#set(name, v),
       });
-    this.controls = {
+    this.#controls = {
       cell: selectControl({
         id: "recurrent-cell",
         label: "cell",
@@ -176,7 +178,7 @@ export class RecurrentView implements LabView {
           label: CELL_LABELS[value],
         })),
         value: "lstm",
-        onChange: (cell) => this.change({ cell }),
+        onChange: (cell) => this.#change({ cell }),
       }),
       hidden: number("recurrent-hidden", "hidden size H", "hidden", d.hidden),
       inputSize: number("recurrent-input-size", "input size I", "inputSize", d.inputSize),
@@ -188,14 +190,14 @@ export class RecurrentView implements LabView {
         label: "input",
         choices: INPUT_PRESETS.map((value) => ({ value, label: INPUT_LABELS[value] })),
         value: "first",
-        onChange: (input) => this.change({ input }),
+        onChange: (input) => this.#change({ input }),
       }),
       weights: selectControl({
         id: "recurrent-weights",
         label: "weights",
         choices: WEIGHT_PRESETS.map((value) => ({ value, label: WEIGHT_LABELS[value] })),
         value: "remember",
-        onChange: (weights) => this.change({ weights }),
+        onChange: (weights) => this.#change({ weights }),
       }),
       cursor: numberControl({
         id: "recurrent-cursor",
@@ -204,7 +206,7 @@ export class RecurrentView implements LabView {
         max: d.steps - 1,
         step: 1,
         value: 0,
-        onInput: (v) => this.moveCursor(v),
+        onInput: (v) => this.#moveCursor(v),
       }),
       unit: numberControl({
         id: "recurrent-unit",
@@ -213,36 +215,36 @@ export class RecurrentView implements LabView {
         max: d.hidden,
         step: 1,
         value: 1,
-        onInput: (v) => this.moveUnit(v - 1),
+        onInput: (v) => this.#moveUnit(v - 1),
       }),
     };
-    const c = this.controls;
+    const c = this.#controls;
 
-    this.typed = h("textarea", {
+    this.#typed = h("textarea", {
       id: "recurrent-typed",
       rows: 5,
       cols: 30,
       spellcheck: "false",
       "aria-describedby": "recurrent-typed-help",
     });
-    this.typed.addEventListener("input", () =>
-      this.change({ typed: this.typed.value.slice(0, MAX_TYPED_CHARS) }),
+    this.#typed.addEventListener("input", () =>
+      this.#change({ typed: this.#typed.value.slice(0, MAX_TYPED_CHARS) }),
     );
-    this.typedRow = h(
+    this.#typedRow = h(
       "div",
       { class: "control typed" },
       h("label", { for: "recurrent-typed" }, "typed inputs"),
-      this.typed,
+      this.#typed,
       h(
         "span",
         { id: "recurrent-typed-help", class: "help" },
         "One row per time step, I numbers per row (spaces or commas); up to 500 rows.",
       ),
     );
-    this.periodRow = c.period.root;
+    this.#periodRow = c.period.root;
 
     // A user's own weights: pasted JSON or a .json file.
-    this.stateDictText = h("textarea", {
+    this.#stateDictText = h("textarea", {
       id: "recurrent-state-dict",
       rows: 4,
       cols: 60,
@@ -256,7 +258,7 @@ export class RecurrentView implements LabView {
       { type: "button", id: "recurrent-load-json", class: "secondary" },
       "Load pasted JSON",
     );
-    loadButton.addEventListener("click", () => this.loadText(this.stateDictText.value, "pasted"));
+    loadButton.addEventListener("click", () => this.#loadText(this.#stateDictText.value, "pasted"));
     const file = h("input", {
       type: "file",
       id: "recurrent-state-dict-file",
@@ -265,16 +267,16 @@ export class RecurrentView implements LabView {
     file.addEventListener("change", () => {
       const chosen = file.files?.[0];
       if (!chosen) return;
-      void chosen.text().then((text) => this.loadText(text, chosen.name.slice(0, 100)));
+      void chosen.text().then((text) => this.#loadText(text, chosen.name.slice(0, 100)));
       file.value = "";
     });
-    this.stateDictError = h("p", {
+    this.#stateDictError = h("p", {
       id: "recurrent-state-dict-error",
       class: "note warning",
       role: "alert",
     });
-    this.stateDictError.hidden = true;
-    this.stateDictStatus = h("p", { id: "recurrent-state-dict-status", class: "progress" });
+    this.#stateDictError.hidden = true;
+    this.#stateDictStatus = h("p", { id: "recurrent-state-dict-status", class: "progress" });
     const stateDictBox = h(
       "details",
       { class: "state-dict" },
@@ -288,7 +290,7 @@ export class RecurrentView implements LabView {
         `Weights up to ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB of JSON are kept with the panel's state; bigger ones only until the panel reloads.`,
       ),
       h("label", { for: "recurrent-state-dict" }, "state_dict JSON"),
-      h("div", {}, this.stateDictText),
+      h("div", {}, this.#stateDictText),
       h(
         "div",
         { class: "presets" },
@@ -296,8 +298,8 @@ export class RecurrentView implements LabView {
         h("label", { for: "recurrent-state-dict-file" }, "or load a .json file:"),
         file,
       ),
-      this.stateDictError,
-      this.stateDictStatus,
+      this.#stateDictError,
+      this.#stateDictStatus,
     );
 
     // Step-through: buttons, the cursor, the unit, and keys on the whole group.
@@ -307,15 +309,15 @@ export class RecurrentView implements LabView {
         { type: "button", id, class: "secondary", "aria-label": label },
         text,
       );
-      button.addEventListener("click", () => this.step(by));
+      button.addEventListener("click", () => this.#step(by));
       return button;
     };
-    this.playButton = h(
+    this.#playButton = h(
       "button",
       { type: "button", id: "recurrent-play", "aria-pressed": "false" },
       "▶ Play",
     );
-    this.playButton.addEventListener("click", () => this.togglePlay());
+    this.#playButton.addEventListener("click", () => this.#togglePlay());
     const stepper = h(
       "div",
       {
@@ -325,25 +327,25 @@ export class RecurrentView implements LabView {
       },
       stepButton("recurrent-first", "first step", "First", "first"),
       stepButton("recurrent-back", "step back", "◀ Step", -1),
-      this.playButton,
+      this.#playButton,
       stepButton("recurrent-forward", "step forward", "Step ▶", 1),
       stepButton("recurrent-last", "last step", "Last", "last"),
       c.cursor.root,
       c.unit.root,
     );
-    stepper.addEventListener("keydown", (event) => this.stepKey(event));
-    this.equations = h("table", { id: "recurrent-equations", class: "steps" });
+    stepper.addEventListener("keydown", (event) => this.#stepKey(event));
+    this.#equations = h("table", { id: "recurrent-equations", class: "steps" });
 
-    this.note = h("p", { class: "note", role: "status", id: "recurrent-note" });
-    this.readout = h("p", { id: "recurrent-readout", class: "words", "aria-live": "polite" });
-    this.progress = h("p", { class: "progress", "aria-live": "off" });
-    this.heatmapBox = h("div", { class: "heatmaps", id: "recurrent-heatmaps" });
+    this.#note = h("p", { class: "note", role: "status", id: "recurrent-note" });
+    this.#readout = h("p", { id: "recurrent-readout", class: "words", "aria-live": "polite" });
+    this.#progress = h("p", { class: "progress", "aria-live": "off" });
+    this.#heatmapBox = h("div", { class: "heatmaps", id: "recurrent-heatmaps" });
 
-    this.gateTableChoice = h("select", { id: "recurrent-table-series" });
-    this.gateTableChoice.addEventListener("change", () => this.writeGateTable());
-    this.gateTable = h("table", { id: "recurrent-gates-table" });
-    this.gateTable.dataset.caption = "every gate's value per step (rows) and unit (columns)";
-    this.gateTableDetails = h(
+    this.#gateTableChoice = h("select", { id: "recurrent-table-series" });
+    this.#gateTableChoice.addEventListener("change", () => this.#writeGateTable());
+    this.#gateTable = h("table", { id: "recurrent-gates-table" });
+    this.#gateTable.dataset.caption = "every gate's value per step (rows) and unit (columns)";
+    this.#gateTableDetails = h(
       "details",
       { class: "data-table", id: "recurrent-gates-details" },
       h("summary", {}, "Data table: the heatmaps' numbers"),
@@ -351,11 +353,11 @@ export class RecurrentView implements LabView {
         "div",
         { class: "control select" },
         h("label", { for: "recurrent-table-series" }, "quantity"),
-        this.gateTableChoice,
+        this.#gateTableChoice,
       ),
-      this.gateTable,
+      this.#gateTable,
     );
-    this.gateTableDetails.addEventListener("toggle", () => this.writeGateTable());
+    this.#gateTableDetails.addEventListener("toggle", () => this.#writeGateTable());
 
     const gradient = chartFigure({
       id: "chart-recurrent-gradient",
@@ -363,23 +365,23 @@ export class RecurrentView implements LabView {
         "Line chart on a log axis: the gradient through time, the norm of the derivative of the last hidden state's sum with respect to the input at every step, for a tanh RNN, an LSTM and a GRU on the same input",
       caption: "gradient through time ‖∂(Σ h_T)/∂x_t‖ per step",
     });
-    this.gradientFigure = gradient.figure;
+    this.#gradientFigure = gradient.figure;
     // The step-through cursor is drawn on a canvas over the chart: moving it then costs one line,
     // not a Chart.js update of 3·T points.
-    this.cursorLayer = h("canvas", { "aria-hidden": "true" });
-    Object.assign(this.cursorLayer.style, {
+    this.#cursorLayer = h("canvas", { "aria-hidden": "true" });
+    Object.assign(this.#cursorLayer.style, {
       position: "absolute",
       inset: "0",
       width: "100%",
       height: "100%",
       pointerEvents: "none",
     });
-    this.gradientFigure.append(this.cursorLayer);
-    this.gradientTable = gradient.table;
-    this.gradientTable.id = "recurrent-gradient-table";
-    this.gradientTableDetails = gradient.fallback;
-    this.gradientTableDetails.id = "recurrent-gradient-details";
-    this.gradientTableDetails.addEventListener("toggle", () => this.writeGradientTable());
+    this.#gradientFigure.append(this.#cursorLayer);
+    this.#gradientTable = gradient.table;
+    this.#gradientTable.id = "recurrent-gradient-table";
+    this.#gradientTableDetails = gradient.fallback;
+    this.#gradientTableDetails.id = "recurrent-gradient-details";
+    this.#gradientTableDetails.addEventListener("toggle", () => this.#writeGradientTable());
 
     this.root = h(
       "section",
@@ -392,22 +394,22 @@ export class RecurrentView implements LabView {
         c.inputSize.root,
         c.steps.root,
         c.input.root,
-        this.periodRow,
+        this.#periodRow,
         c.weights.root,
         c.seed.root,
       ),
-      this.typedRow,
+      this.#typedRow,
       stateDictBox,
-      this.note,
+      this.#note,
       stepper,
-      this.equations,
-      this.readout,
-      this.heatmapBox,
-      this.gateTableDetails,
+      this.#equations,
+      this.#readout,
+      this.#heatmapBox,
+      this.#gateTableDetails,
       h("h2", {}, "Gradient through time: RNN vs LSTM vs GRU on the same input"),
-      this.progress,
-      this.gradientFigure,
-      this.gradientTableDetails,
+      this.#progress,
+      this.#gradientFigure,
+      this.#gradientTableDetails,
       h(
         "p",
         { class: "explain" },
@@ -418,12 +420,12 @@ export class RecurrentView implements LabView {
       ),
     );
 
-    this.chart = new Chart(gradient.canvas, {
+    this.#chart = new Chart(gradient.canvas, {
       type: "line",
       data: { datasets: [] },
       options: {
         ...fastLineOptions(),
-        onResize: () => requestAnimationFrame(() => this.drawCursorLine(this.state?.cursor ?? 0)),
+        onResize: () => requestAnimationFrame(() => this.#drawCursorLine(this.#state?.cursor ?? 0)),
         scales: {
           x: { type: "linear", title: { display: true, text: "input step t" } },
           y: {
@@ -439,93 +441,93 @@ export class RecurrentView implements LabView {
   // --- state changes ----------------------------------------------------------------------
 
   /** Writes a control's value only when it changed: every write to an input restyles the page. */
-  private show<T>(control: { set: (value: T) => void }, value: T): void {
-    if (this.shownValues.get(control) === value) return;
-    this.shownValues.set(control, value);
+  #show<T>(control: { set: (value: T) => void }, value: T): void {
+    if (this.#shownValues.get(control) === value) return;
+    this.#shownValues.set(control, value);
     control.set(value);
   }
 
-  private set(name: RecurrentControl, raw: number): void {
+  #set(name: RecurrentControl, raw: number): void {
     const clamped = clampRecurrent(name, raw);
-    this.change({ [name]: clamped.value }, clamped.note);
+    this.#change({ [name]: clamped.value }, clamped.note);
   }
 
-  private change(part: Partial<Recurrent>, note?: string): void {
-    this.update((s) => ({ ...s, recurrent: { ...s.recurrent, ...part } }), note);
+  #change(part: Partial<Recurrent>, note?: string): void {
+    this.#update((s) => ({ ...s, recurrent: { ...s.recurrent, ...part } }), note);
   }
 
-  private moveCursor(raw: number): void {
-    const steps = this.prepared?.inputs.steps ?? 1;
+  #moveCursor(raw: number): void {
+    const steps = this.#prepared?.inputs.steps ?? 1;
     const t = Math.max(0, Math.min(steps - 1, Math.round(Number.isFinite(raw) ? raw : 0)));
-    this.change({ cursor: t });
+    this.#change({ cursor: t });
   }
 
-  private moveUnit(raw: number): void {
-    const hidden = this.prepared?.hidden ?? 1;
+  #moveUnit(raw: number): void {
+    const hidden = this.#prepared?.hidden ?? 1;
     const unit = Math.max(0, Math.min(hidden - 1, Math.round(Number.isFinite(raw) ? raw : 0)));
-    this.change({ unit });
+    this.#change({ unit });
   }
 
-  private step(by: number | "first" | "last"): void {
-    const t = this.state?.cursor ?? 0;
-    const steps = this.prepared?.inputs.steps ?? 1;
-    this.moveCursor(by === "first" ? 0 : by === "last" ? steps - 1 : t + by);
+  #step(by: number | "first" | "last"): void {
+    const t = this.#state?.cursor ?? 0;
+    const steps = this.#prepared?.inputs.steps ?? 1;
+    this.#moveCursor(by === "first" ? 0 : by === "last" ? steps - 1 : t + by);
   }
 
-  private stepKey(event: KeyboardEvent): void {
+  #stepKey(event: KeyboardEvent): void {
     if (event.target instanceof HTMLInputElement && event.target.type === "number") return;
     const by = event.shiftKey ? 10 : 1;
-    if (event.key === "ArrowRight") this.step(by);
-    else if (event.key === "ArrowLeft") this.step(-by);
-    else if (event.key === "Home") this.step("first");
-    else if (event.key === "End") this.step("last");
-    else if (event.key === " " && !(event.target instanceof HTMLButtonElement)) this.togglePlay();
+    if (event.key === "ArrowRight") this.#step(by);
+    else if (event.key === "ArrowLeft") this.#step(-by);
+    else if (event.key === "Home") this.#step("first");
+    else if (event.key === "End") this.#step("last");
+    else if (event.key === " " && !(event.target instanceof HTMLButtonElement)) this.#togglePlay();
     else return;
     event.preventDefault();
   }
 
-  private togglePlay(): void {
-    if (this.playing !== undefined) {
-      this.stopPlay();
+  #togglePlay(): void {
+    if (this.#playing !== undefined) {
+      this.#stopPlay();
       return;
     }
     const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    const steps = this.prepared?.inputs.steps ?? 1;
-    if ((this.state?.cursor ?? 0) >= steps - 1) this.moveCursor(0);
-    this.playButton.textContent = "⏸ Pause";
-    this.playButton.setAttribute("aria-pressed", "true");
+    const steps = this.#prepared?.inputs.steps ?? 1;
+    if ((this.#state?.cursor ?? 0) >= steps - 1) this.#moveCursor(0);
+    this.#playButton.textContent = "⏸ Pause";
+    this.#playButton.setAttribute("aria-pressed", "true");
     const advance = () => {
-      const last = (this.prepared?.inputs.steps ?? 1) - 1;
-      if (this.root.hidden || (this.state?.cursor ?? 0) >= last) {
-        this.stopPlay();
+      const last = (this.#prepared?.inputs.steps ?? 1) - 1;
+      if (this.root.hidden || (this.#state?.cursor ?? 0) >= last) {
+        this.#stopPlay();
         return;
       }
-      this.step(1);
-      this.playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
+      this.#step(1);
+      this.#playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
     };
-    this.playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
+    this.#playing = setTimeout(advance, reduced ? PLAY_REDUCED_MS : PLAY_MS);
   }
 
-  private stopPlay(): void {
-    clearTimeout(this.playing);
-    this.playing = undefined;
-    this.playButton.textContent = "▶ Play";
-    this.playButton.setAttribute("aria-pressed", "false");
+  #stopPlay(): void {
+    clearTimeout(this.#playing);
+    this.#playing = undefined;
+    this.#playButton.textContent = "▶ Play";
+    this.#playButton.setAttribute("aria-pressed", "false");
   }
 
   /** Validates pasted or loaded JSON; on success the weights replace the preset, else nothing changes. */
-  private loadText(text: string, name: string): void {
-    const kind = this.state?.cell ?? "lstm";
+  #loadText(text: string, name: string): void {
+    const kind = this.#state?.cell ?? "lstm";
     const result = loadStateDict(kind, text);
     if (!result.ok) {
-      this.stateDictError.textContent = `Not loaded: ${result.error}`;
-      this.stateDictError.hidden = false;
+      this.#stateDictError.textContent = `Not loaded: ${result.error}`;
+      this.#stateDictError.hidden = false;
       return;
     }
-    this.stateDictError.hidden = true;
-    this.stateDictError.textContent = "";
+    this.#stateDictError.hidden = true;
+    this.#stateDictError.textContent = "";
     const stamp = Date.now();
-    this.loaded = { stamp, weights: result.weights };
+    this.#loaded = { stamp, weights: result.weights };
     const { hidden, inputSize } = result.weights;
     const loaded: LoadedWeights = {
       kind,
@@ -536,25 +538,25 @@ export class RecurrentView implements LabView {
       stamp,
       ...(text.length <= MAX_SAVED_STATE_DICT_CHARS ? { json: text } : {}),
     };
-    this.change({ weights: "stateDict", loaded, hidden, inputSize });
+    this.#change({ weights: "stateDict", loaded, hidden, inputSize });
   }
 
   // --- computing ----------------------------------------------------------------------------
 
   /** The loaded weights when the state asks for them and they are at hand (memory or saved JSON). */
-  private loadedWeights(r: Recurrent): CellWeights | undefined {
+  #loadedWeights(r: Recurrent): CellWeights | undefined {
     if (r.weights !== "stateDict" || !r.loaded) return undefined;
-    if (this.loaded?.stamp === r.loaded.stamp) return this.loaded.weights;
+    if (this.#loaded?.stamp === r.loaded.stamp) return this.#loaded.weights;
     if (r.loaded.json === undefined) return undefined;
     const result = loadStateDict(r.loaded.kind, r.loaded.json);
     if (!result.ok) return undefined;
-    this.loaded = { stamp: r.loaded.stamp, weights: result.weights };
+    this.#loaded = { stamp: r.loaded.stamp, weights: result.weights };
     return result.weights;
   }
 
-  private prepare(r: Recurrent): { prepared?: Prepared; notes: string[] } {
+  #prepare(r: Recurrent): { prepared?: Prepared; notes: string[] } {
     const notes: string[] = [];
-    const own = this.loadedWeights(r);
+    const own = this.#loadedWeights(r);
     if (r.weights === "stateDict" && !own) {
       notes.push(
         r.loaded
@@ -577,7 +579,7 @@ export class RecurrentView implements LabView {
     const weightKey = [r.weights, r.seed, hidden, own ? r.loaded?.stamp : ""].join();
     const key = [inputKey, weightKey, inputSize].join("\u0001");
     const runKey = `${key}\u0001${r.cell}`;
-    const previous = this.prepared;
+    const previous = this.#prepared;
     if (previous?.key === runKey) return { prepared: previous, notes };
     // Same inputs and weights (only the cell changed): keep them, and the gradients with them.
     let inputs: InputSequence;
@@ -595,14 +597,14 @@ export class RecurrentView implements LabView {
         weights[kind] =
           own && own.kind === kind ? own : weightsFor(preset, kind, hidden, inputSize, r.seed);
       }
-      this.runs.clear();
+      this.#runs.clear();
     }
     // The forward passes of the three cells on the same input are kept, so switching between
     // LSTM, GRU and RNN and back costs nothing after the first time.
-    let run = this.runs.get(runKey);
+    let run = this.#runs.get(runKey);
     if (!run) {
       run = runCell(weights[r.cell], inputs);
-      this.runs.set(runKey, run);
+      this.#runs.set(runKey, run);
     }
     return { prepared: { key: runKey, inputs, weights, run, hidden, inputSize }, notes };
   }
@@ -611,35 +613,35 @@ export class RecurrentView implements LabView {
 
   render(state: LabState, force = false): void {
     const r = state.recurrent;
-    this.state = r;
-    const c = this.controls;
-    this.show(c.cell, r.cell);
-    this.show(c.input, r.input);
-    this.show(c.weights, r.weights);
-    this.show(c.seed, r.seed);
-    this.show(c.period, r.period);
-    this.show(c.steps, r.steps);
-    if (document.activeElement !== this.typed && this.typed.value !== r.typed) {
-      this.typed.value = r.typed;
+    this.#state = r;
+    const c = this.#controls;
+    this.#show(c.cell, r.cell);
+    this.#show(c.input, r.input);
+    this.#show(c.weights, r.weights);
+    this.#show(c.seed, r.seed);
+    this.#show(c.period, r.period);
+    this.#show(c.steps, r.steps);
+    if (document.activeElement !== this.#typed && this.#typed.value !== r.typed) {
+      this.#typed.value = r.typed;
     }
-    this.typedRow.hidden = r.input !== "typed";
-    this.periodRow.hidden = r.input !== "pulse" && r.input !== "sine";
+    this.#typedRow.hidden = r.input !== "typed";
+    this.#periodRow.hidden = r.input !== "pulse" && r.input !== "sine";
     c.steps.root.hidden = r.input === "typed";
 
-    const { prepared, notes } = this.prepare(r);
+    const { prepared, notes } = this.#prepare(r);
     const usingOwn =
-      r.weights === "stateDict" && prepared?.weights[r.cell] === this.loaded?.weights;
-    this.writeStateDictStatus(r, usingOwn);
+      r.weights === "stateDict" && prepared?.weights[r.cell] === this.#loaded?.weights;
+    this.#writeStateDictStatus(r, usingOwn);
     this.showNote(notes.join(" ") || undefined);
     if (!prepared) {
       // Typed inputs that do not parse: the message says why, the last picture stays.
       reportRendered(this.id);
       return;
     }
-    const changed = prepared !== this.prepared;
-    this.prepared = prepared;
-    this.show(c.hidden, prepared.hidden);
-    this.show(c.inputSize, prepared.inputSize);
+    const changed = prepared !== this.#prepared;
+    this.#prepared = prepared;
+    this.#show(c.hidden, prepared.hidden);
+    this.#show(c.inputSize, prepared.inputSize);
     const sizesFixed = usingOwn;
     for (const control of [c.hidden.root, c.inputSize.root]) {
       for (const input of control.querySelectorAll("input")) {
@@ -651,26 +653,26 @@ export class RecurrentView implements LabView {
     const unit = Math.min(r.unit, prepared.hidden - 1);
     // Bounds are attributes: writing them only when they change keeps styles from recalculating.
     const bounds = `${steps}x${prepared.hidden}`;
-    if (bounds !== this.bounds) {
-      this.bounds = bounds;
+    if (bounds !== this.#bounds) {
+      this.#bounds = bounds;
       c.cursor.setBounds(0, steps - 1);
       c.unit.setBounds(1, prepared.hidden);
     }
-    this.show(c.cursor, t);
-    this.show(c.unit, unit + 1);
+    this.#show(c.cursor, t);
+    this.#show(c.unit, unit + 1);
 
-    if (changed || force) this.paintHeatmaps(prepared);
-    for (const { map } of this.heatmaps) {
+    if (changed || force) this.#paintHeatmaps(prepared);
+    for (const { map } of this.#heatmaps) {
       map.setCursor(t, unit);
-      if (this.colours) map.draw(this.colours);
+      if (this.#colours) map.draw(this.#colours);
     }
-    this.writeEquations(prepared, t, unit);
-    if (changed) this.writeGateTable();
-    this.showGradients(prepared, t, force);
+    this.#writeEquations(prepared, t, unit);
+    if (changed) this.#writeGateTable();
+    this.#showGradients(prepared, t, force);
   }
 
-  private paintHeatmaps(p: Prepared): void {
-    const colours = this.colours;
+  #paintHeatmaps(p: Prepared): void {
+    const colours = this.#colours;
     if (!colours) return;
     const { run } = p;
     const all: GateSeries[] = [
@@ -679,9 +681,9 @@ export class RecurrentView implements LabView {
     ];
     // One set of maps per cell kind, made once: switching cells or sizes swaps and resizes
     // canvases instead of building new ones.
-    let made = this.heatmapSets.get(run.kind);
+    let made = this.#heatmapSets.get(run.kind);
     if (!made) {
-      const entries = all.map((series) => this.makeHeatmap(series, run.kind));
+      const entries = all.map((series) => this.#makeHeatmap(series, run.kind));
       const grid = h("div", { class: "heatmap-grid" }, ...entries.map((e) => e.figure));
       Object.assign(grid.style, {
         display: "grid",
@@ -689,19 +691,19 @@ export class RecurrentView implements LabView {
         gap: "8px 24px",
       });
       made = { grid, entries };
-      this.heatmapSets.set(run.kind, made);
-      this.heatmapBox.append(grid);
-      for (const entry of entries) this.resizes.observe(entry.map.canvas);
+      this.#heatmapSets.set(run.kind, made);
+      this.#heatmapBox.append(grid);
+      for (const entry of entries) this.#resizes.observe(entry.map.canvas);
     }
     const set = made.entries;
-    if (set !== this.heatmaps) {
-      this.heatmaps = set;
+    if (set !== this.#heatmaps) {
+      this.#heatmaps = set;
       // The other cells' maps stay in the page, hidden: switching back costs no new elements.
-      for (const other of this.heatmapSets.values()) other.grid.hidden = other !== made;
-      this.gateTableChoice.replaceChildren(
+      for (const other of this.#heatmapSets.values()) other.grid.hidden = other !== made;
+      this.#gateTableChoice.replaceChildren(
         ...all.map((s) => h("option", { value: s.id }, `${s.symbol} — ${s.name}`)),
       );
-      this.gateTableChoice.value = run.kind === "lstm" ? "cell" : "hidden";
+      this.#gateTableChoice.value = run.kind === "lstm" ? "cell" : "hidden";
     }
     for (let k = 0; k < all.length; k++) {
       const series = all[k];
@@ -724,31 +726,31 @@ export class RecurrentView implements LabView {
         `${series.symbol} — ${series.name}`,
         colours,
       );
-      entry.figure.setAttribute("aria-label", this.describe(series, run.steps, rows));
+      entry.figure.setAttribute("aria-label", this.#describe(series, run.steps, rows));
     }
   }
 
-  private makeHeatmap(series: GateSeries, kind: CellId): HeatmapEntry {
+  #makeHeatmap(series: GateSeries, kind: CellId): HeatmapEntry {
     const canvas = h("canvas", { id: `heatmap-${kind}-${series.id}` });
     const overlay = h("canvas", {});
     const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas, overlay);
     figure.style.position = "relative";
     const map = new Heatmap(canvas, overlay, heatmapHeight(1));
     const entry: HeatmapEntry = { series, map, figure };
-    figure.addEventListener("keydown", (event) => this.heatmapKey_(event));
+    figure.addEventListener("keydown", (event) => this.#heatmapKey_(event));
     canvas.addEventListener("click", (event) => {
       const cell = entry.map.cellAt(event.offsetX, event.offsetY);
       if (!cell) return;
-      this.change(
+      this.#change(
         entry.series.id === "x" ? { cursor: cell.t } : { cursor: cell.t, unit: cell.unit },
       );
     });
-    canvas.addEventListener("mousemove", (event) => this.hover(entry.series, entry.map, event));
+    canvas.addEventListener("mousemove", (event) => this.#hover(entry.series, entry.map, event));
     return entry;
   }
 
   /** An accessible name that says what the map shows in numbers: range and where it sits. */
-  private describe(series: GateSeries, steps: number, rows: number): string {
+  #describe(series: GateSeries, steps: number, rows: number): string {
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
@@ -767,17 +769,17 @@ export class RecurrentView implements LabView {
     );
   }
 
-  private heatmapKey_(event: KeyboardEvent): void {
-    const r = this.state;
+  #heatmapKey_(event: KeyboardEvent): void {
+    const r = this.#state;
     if (!r) return;
-    if (event.key === "ArrowUp") this.moveUnit(r.unit - 1);
-    else if (event.key === "ArrowDown") this.moveUnit(r.unit + 1);
-    else return this.stepKey(event);
+    if (event.key === "ArrowUp") this.#moveUnit(r.unit - 1);
+    else if (event.key === "ArrowDown") this.#moveUnit(r.unit + 1);
+    else return this.#stepKey(event);
     event.preventDefault();
   }
 
-  private hover(series: GateSeries, map: Heatmap, event: MouseEvent): void {
-    const p = this.prepared;
+  #hover(series: GateSeries, map: Heatmap, event: MouseEvent): void {
+    const p = this.#prepared;
     const cell = map.cellAt(event.offsetX, event.offsetY);
     if (!p || !cell) return;
     const rows = series.id === "x" ? p.inputSize : p.hidden;
@@ -785,7 +787,7 @@ export class RecurrentView implements LabView {
     map.canvas.title = `${series.symbol} at t = ${cell.t}, ${series.id === "x" ? "input" : "unit"} ${cell.unit + 1}: ${short(value)}`;
   }
 
-  private writeEquations(p: Prepared, t: number, unit: number): void {
+  #writeEquations(p: Prepared, t: number, unit: number): void {
     const lines = stepEquations(p.weights[p.run.kind], p.inputs, p.run, t, unit, short);
     const x = Array.from(p.inputs.values.subarray(t * p.inputSize, (t + 1) * p.inputSize), short);
     const rows = [
@@ -793,7 +795,7 @@ export class RecurrentView implements LabView {
       ...lines.map((l) => [l.symbol, l.formula, l.filled, short(l.value)]),
     ];
     const caption = `${CELL_LABELS[p.run.kind]}, step t = ${t}, unit ${unit + 1} of ${p.hidden}`;
-    const body = this.equations.tBodies[0];
+    const body = this.#equations.tBodies[0];
     // Stepping keeps the table and rewrites its text: no new elements per step.
     if (body && body.rows.length === rows.length) {
       rows.forEach((row, k) =>
@@ -804,16 +806,16 @@ export class RecurrentView implements LabView {
       );
     } else {
       fillTable(
-        this.equations,
+        this.#equations,
         ["", "the seed's equation", "with this step's numbers", "value"],
         rows,
       );
     }
-    this.equations.caption!.textContent = caption;
-    this.readout.textContent = this.words(p, lines, t);
+    this.#equations.caption!.textContent = caption;
+    this.#readout.textContent = this.#words(p, lines, t);
   }
 
-  private words(p: Prepared, lines: ReturnType<typeof stepEquations>, t: number): string {
+  #words(p: Prepared, lines: ReturnType<typeof stepEquations>, t: number): string {
     const value = (symbol: string) => lines.find((l) => l.symbol === symbol)?.value ?? NaN;
     const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
     if (p.run.kind === "lstm") {
@@ -839,17 +841,17 @@ export class RecurrentView implements LabView {
     return `At t = ${t} the tanh RNN has no gate: h_t is rewritten at every step, and old inputs fade.`;
   }
 
-  private writeStateDictStatus(r: Recurrent, usingOwn: boolean): void {
+  #writeStateDictStatus(r: Recurrent, usingOwn: boolean): void {
     const loaded = r.loaded;
     if (!loaded) {
-      this.stateDictStatus.textContent = "No weights loaded.";
+      this.#stateDictStatus.textContent = "No weights loaded.";
       return;
     }
     const kept =
       loaded.json !== undefined
         ? "kept with the panel's state"
         : `not kept with the panel's state (over ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB): paste again after the panel reloads`;
-    this.stateDictStatus.textContent =
+    this.#stateDictStatus.textContent =
       `Loaded ${loaded.name}: nn.${loaded.kind.toUpperCase()} with H = ${loaded.hidden}, I = ${loaded.inputSize} ` +
       `(${(loaded.chars / 1024).toFixed(1)} KB of JSON, ${kept})` +
       (usingOwn ? "; in use." : "; choose “your weights” under weights to use it.");
@@ -857,59 +859,59 @@ export class RecurrentView implements LabView {
 
   // --- gradient through time ------------------------------------------------------------------
 
-  private showGradients(p: Prepared, cursor: number, force: boolean): void {
+  #showGradients(p: Prepared, cursor: number, force: boolean): void {
     const baseKey = baseOf(p.key);
     const keyOf = (kind: CellId) => `${baseKey}|${kind}`;
-    if (baseKey !== this.gradientKey) {
-      this.gradientKey = baseKey;
-      this.gradients.clear();
+    if (baseKey !== this.#gradientKey) {
+      this.#gradientKey = baseKey;
+      this.#gradients.clear();
     }
-    const missing = GRADIENT_ORDER.filter((kind) => !this.gradients.has(keyOf(kind)));
+    const missing = GRADIENT_ORDER.filter((kind) => !this.#gradients.has(keyOf(kind)));
     if (missing.length === 0) {
-      this.drawGradients(p, cursor, true, force || this.chartKey !== baseOf(p.key));
+      this.#drawGradients(p, cursor, true, force || this.#chartKey !== baseOf(p.key));
       return;
     }
-    const generation = ++this.generation;
+    const generation = ++this.#generation;
     const work = missing.reduce(
       (sum, kind) => sum + 3 * forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps),
       0,
     );
     if (work <= SYNC_WORK) {
       for (const kind of missing)
-        this.gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
-      this.drawGradients(p, cursor, true, true);
+        this.#gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
+      this.#drawGradients(p, cursor, true, true);
       return;
     }
     // Large: the heatmaps are on screen already; each cell's gradient follows in its own task so
     // that input stays answered, and a newer change cancels the rest.
-    this.drawGradients(p, cursor, false, true);
+    this.#drawGradients(p, cursor, false, true);
     const next = () => {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       const kind = missing.shift()!;
-      this.gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
+      this.#gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
       const done = missing.length === 0;
-      this.drawGradients(this.prepared ?? p, this.state?.cursor ?? cursor, done, true);
+      this.#drawGradients(this.#prepared ?? p, this.#state?.cursor ?? cursor, done, true);
       if (!done) setTimeout(next, 0);
     };
     setTimeout(next, 0);
   }
 
-  private gradientSeries(p: Prepared): { kind: CellId; values?: Float64Array }[] {
+  #gradientSeries(p: Prepared): { kind: CellId; values?: Float64Array }[] {
     const baseKey = baseOf(p.key);
     return GRADIENT_ORDER.map((kind) => ({
       kind,
-      values: this.gradients.get(`${baseKey}|${kind}`),
+      values: this.#gradients.get(`${baseKey}|${kind}`),
     }));
   }
 
-  private drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
+  #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
     const steps = p.inputs.steps;
-    const width = this.theme?.kind === "high-contrast" ? 3 : 2;
-    const series = this.gradientSeries(p);
+    const width = this.#theme?.kind === "high-contrast" ? 3 : 2;
+    const series = this.#gradientSeries(p);
     if (data) {
       let low = Infinity;
       let high = -Infinity;
-      this.chart.data.datasets = series.map(({ kind, values }, k) => {
+      this.#chart.data.datasets = series.map(({ kind, values }, k) => {
         const points = new Array<{ x: number; y: number }>(values ? steps : 0);
         for (let t = 0; values && t < steps; t++) {
           // log10 of 0 (an underflowed gradient) is left out of the line rather than drawn at −∞.
@@ -918,7 +920,7 @@ export class RecurrentView implements LabView {
           if (y < low) low = y;
           if (y > high) high = y;
         }
-        const colour = this.theme?.series[[4, 0, 2][k]];
+        const colour = this.#theme?.series[[4, 0, 2][k]];
         return {
           label: `${CELL_LABELS[kind]}${values ? "" : " (computing…)"}`,
           data: points,
@@ -928,30 +930,30 @@ export class RecurrentView implements LabView {
           borderDash: kind === "rnn" ? [6, 3] : kind === "gru" ? [2, 2] : undefined,
         };
       });
-      const axes = this.chart.options.scales!;
+      const axes = this.#chart.options.scales!;
       axes.x!.min = 0;
       axes.x!.max = Math.max(1, steps - 1);
       if (Number.isFinite(low)) {
         axes.y!.min = Math.floor(Math.max(low, high - 300));
         axes.y!.max = Math.ceil(high) + (Math.ceil(high) === high ? 1 : 0);
       }
-      this.progress.textContent = complete
+      this.#progress.textContent = complete
         ? ""
         : `Computing the gradients through time: ${series.filter((s) => s.values).length} of 3 cells…`;
-      this.writeGradientWords(p, series);
-      if (complete) this.writeGradientTable();
+      this.#writeGradientWords(p, series);
+      if (complete) this.#writeGradientTable();
     }
     if (data) {
-      this.chart.update("none");
-      this.chartKey = baseOf(p.key);
+      this.#chart.update("none");
+      this.#chartKey = baseOf(p.key);
     }
-    this.drawCursorLine(cursor);
+    this.#drawCursorLine(cursor);
     reportRendered(this.id, complete);
   }
 
-  private drawCursorLine(cursor: number): void {
-    const layer = this.cursorLayer;
-    const { chart } = this;
+  #drawCursorLine(cursor: number): void {
+    const layer = this.#cursorLayer;
+    const chart = this.#chart;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.round(chart.width * ratio);
     const height = Math.round(chart.height * ratio);
@@ -961,32 +963,32 @@ export class RecurrentView implements LabView {
       layer.width = width;
       layer.height = height;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    } else if (this.cursorDrawn) {
+    } else if (this.#cursorDrawn) {
       // Only the strip the last cursor covered is cleared: a full clear of a large canvas costs
       // more than the line.
-      const { x, w } = this.cursorDrawn;
+      const { x, w } = this.#cursorDrawn;
       context.clearRect(x, 0, w, chart.height);
     }
-    this.cursorDrawn = undefined;
+    this.#cursorDrawn = undefined;
     const x = chart.scales.x?.getPixelForValue(cursor);
     const area = chart.chartArea;
     if (x === undefined || !area || !Number.isFinite(x)) return;
     const label = `t = ${cursor}`;
     const right = x > area.right - 60;
-    context.strokeStyle = this.theme?.highlight ?? "#0090f1";
+    context.strokeStyle = this.#theme?.highlight ?? "#0090f1";
     context.lineWidth = 1.5;
     context.beginPath();
     context.moveTo(x, area.top);
     context.lineTo(x, area.bottom);
     context.stroke();
     context.fillStyle = context.strokeStyle;
-    context.font = `11px ${this.theme?.font ?? "sans-serif"}`;
+    context.font = `11px ${this.#theme?.font ?? "sans-serif"}`;
     context.textAlign = right ? "right" : "left";
     context.fillText(label, right ? x - 4 : x + 4, area.top + 12);
-    this.cursorDrawn = { x: x - 64, w: 128 };
+    this.#cursorDrawn = { x: x - 64, w: 128 };
   }
 
-  private writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): void {
+  #writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): void {
     const steps = p.inputs.steps;
     const parts = series
       .filter((s) => s.values)
@@ -994,19 +996,19 @@ export class RecurrentView implements LabView {
         const ratio = values![0] / values![steps - 1];
         return `${CELL_LABELS[kind]} ${Number.isFinite(ratio) ? sci(ratio) : "—"}`;
       });
-    this.gradientFigure.setAttribute(
+    this.#gradientFigure.setAttribute(
       "aria-description",
       `Gradient at t = 0 relative to the last step: ${parts.join(", ")}.`,
     );
-    this.progress.textContent ||= `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
+    this.#progress.textContent ||= `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
   }
 
   // --- tables (filled when open: up to 500 rows × 64 columns) ----------------------------------
 
-  private writeGateTable(): void {
-    const p = this.prepared;
-    if (!p || !this.gateTableDetails.open) return;
-    const id = this.gateTableChoice.value || "hidden";
+  #writeGateTable(): void {
+    const p = this.#prepared;
+    if (!p || !this.#gateTableDetails.open) return;
+    const id = this.#gateTableChoice.value || "hidden";
     const isInput = id === "x";
     const series = isInput
       ? { symbol: "x_t", values: p.inputs.values }
@@ -1025,47 +1027,47 @@ export class RecurrentView implements LabView {
       for (let u = 0; u < columns; u++) row.push(formatNumber(series.values[t * columns + u], 6));
       rows.push(row);
     }
-    this.gateTable.dataset.caption = `${series.symbol} per step (rows) and ${isInput ? "input" : "unit"} (columns)`;
-    fillTable(this.gateTable, headers, rows);
+    this.#gateTable.dataset.caption = `${series.symbol} per step (rows) and ${isInput ? "input" : "unit"} (columns)`;
+    fillTable(this.#gateTable, headers, rows);
   }
 
-  private writeGradientTable(): void {
-    const p = this.prepared;
-    if (!p || !this.gradientTableDetails.hasAttribute("open")) return;
-    const series = this.gradientSeries(p);
+  #writeGradientTable(): void {
+    const p = this.#prepared;
+    if (!p || !this.#gradientTableDetails.hasAttribute("open")) return;
+    const series = this.#gradientSeries(p);
     const rows: string[][] = [];
     for (let t = 0; t < p.inputs.steps; t++) {
       rows.push([String(t), ...series.map(({ values }) => (values ? sci(values[t]) : "…"))]);
     }
     fillTable(
-      this.gradientTable,
+      this.#gradientTable,
       ["t", ...series.map(({ kind }) => `${CELL_LABELS[kind]} ‖∂(Σ h_T)/∂x_t‖`)],
       rows,
     );
   }
 
   showNote(note: string | undefined): void {
-    this.note.textContent = note ?? "";
+    this.#note.textContent = note ?? "";
   }
 
   applyTheme(theme: ThemeColors): void {
-    this.theme = theme;
-    this.colours = heatmapColours(theme);
-    themeAxes(this.chart, theme);
+    this.#theme = theme;
+    this.#colours = heatmapColours(theme);
+    themeAxes(this.#chart, theme);
   }
 
   // --- export ----------------------------------------------------------------------------------
 
   /** Every heatmap and the gradient chart stacked into one picture on the theme's background. */
   exportPng() {
-    const sources = [...this.heatmaps.map((m) => m.map.canvas), this.chart.canvas];
+    const sources = [...this.#heatmaps.map((m) => m.map.canvas), this.#chart.canvas];
     const width = Math.max(...sources.map((s) => s.width));
     const height = sources.reduce((sum, s) => sum + s.height, 0);
     const copy = document.createElement("canvas");
     copy.width = width;
     copy.height = height;
     const context = copy.getContext("2d")!;
-    context.fillStyle = this.theme?.background ?? "#ffffff";
+    context.fillStyle = this.#theme?.background ?? "#ffffff";
     context.fillRect(0, 0, width, height);
     let y = 0;
     for (const source of sources) {
@@ -1073,35 +1075,35 @@ export class RecurrentView implements LabView {
       y += source.height;
     }
     return {
-      suggestedName: `sigmoid-lab-${this.state?.cell ?? "lstm"}.png`,
+      suggestedName: `sigmoid-lab-${this.#state?.cell ?? "lstm"}.png`,
       content: copy.toDataURL("image/png"),
     };
   }
 
   /** Makes sure all three gradients exist (a CSV asked for before they finished computing). */
-  private completeGradients(p: Prepared): { kind: CellId; values: Float64Array }[] {
+  #completeGradients(p: Prepared): { kind: CellId; values: Float64Array }[] {
     const baseKey = baseOf(p.key);
     return GRADIENT_ORDER.map((kind) => {
       const key = `${baseKey}|${kind}`;
-      let values = this.gradients.get(key);
+      let values = this.#gradients.get(key);
       if (!values) {
         values = gradientOf(p.weights[kind], p.inputs);
-        this.gradients.set(key, values);
+        this.#gradients.set(key, values);
       }
       return { kind, values };
     });
   }
 
   exportCsv() {
-    const p = this.prepared;
+    const p = this.#prepared;
     if (!p) throw new Error("nothing computed yet");
-    const { headers, rows } = recurrentCsv(p.inputs, p.run, this.completeGradients(p));
+    const { headers, rows } = recurrentCsv(p.inputs, p.run, this.#completeGradients(p));
     return { suggestedName: `sigmoid-lab-${p.run.kind}.csv`, content: toCsv(headers, rows) };
   }
 
   exportScript() {
-    const p = this.prepared;
-    const r = this.state;
+    const p = this.#prepared;
+    const r = this.#state;
     if (!p || !r) throw new Error("nothing computed yet");
     return {
       suggestedName: `sigmoid_lab_${p.run.kind}.py`,
@@ -1111,7 +1113,7 @@ export class RecurrentView implements LabView {
         weights: p.weights,
         hidden: p.hidden,
         inputSize: p.inputSize,
-        loaded: r.weights === "stateDict" ? this.loaded?.weights : undefined,
+        loaded: r.weights === "stateDict" ? this.#loaded?.weights : undefined,
       }),
     };
   }
