@@ -1,5 +1,6 @@
 // Chart colours come from the editor's theme (--vscode-* variables on <html>), read again whenever
 // VS Code switches the theme (it changes the body's class and the variables together).
+import { opaque } from "./color";
 
 export interface ThemeColors {
   foreground: string;
@@ -46,8 +47,8 @@ export function readTheme(): ThemeColors {
       cssVar(style, "--vscode-charts-purple", "#652d90"),
       cssVar(style, "--vscode-charts-red", "#e51400"),
       cssVar(style, "--vscode-charts-yellow", "#bf8803"),
-    ],
-    highlight: cssVar(style, "--vscode-focusBorder", "#0090f1"),
+    ].map(opaque),
+    highlight: opaque(cssVar(style, "--vscode-focusBorder", "#0090f1")),
     font: cssVar(style, "--vscode-font-family", "sans-serif"),
     kind: themeKind(),
   };
