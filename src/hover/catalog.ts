@@ -69,6 +69,8 @@ export interface HoverLabels {
   parameters: string;
   /** "{layers} layers × {directions} directions". */
   stack: string;
+  /** Beside a cross-entropy value: the value with a softmax applied before the loss. */
+  softmaxFirst: string;
 }
 
 /** media/formulas/terms.json (English) or terms.<locale>.json: everything a hover says. */

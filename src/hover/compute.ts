@@ -3,6 +3,9 @@
 // 3.0]), dim=0)` → the probabilities; `nn.LSTM(4, 8)` → its parameter count. Nothing is computed
 // when an argument is not a literal or an option would change the function (softplus's beta).
 import {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
   logit,
   logSigmoid,
   logSoftmax,
@@ -11,6 +14,8 @@ import {
   sigmoid,
   sigmoidDerivative,
   softmax,
+  nllLoss,
+  softmaxThenCrossEntropy,
   softplus,
   tanhDerivative,
 } from "../core";
@@ -30,6 +35,11 @@ export type Computed =
   | { kind: "elementwise"; input: number[]; values: number[] }
   /** softmax or log-softmax of a vector of logits. */
   | { kind: "distribution"; logits: number[]; values: number[] }
+  /**
+   * A loss of one sample (PyTorch's unbatched form: 1-D logits and a class index, or a scalar
+   * and its target); for cross-entropy also the value with a softmax wrongly applied first.
+   */
+  | { kind: "loss"; value: number; softmaxFirst?: number; logits?: number[] }
   /** The learnable parameters of nn.LSTM / nn.GRU / nn.RNN (or a cell) of the given sizes. */
   | {
       kind: "parameters";
@@ -85,6 +95,7 @@ export function computeValues(match: TermMatch, evaluate: Evaluate): Computed | 
     }
     return { kind: "elementwise", input, values: input.map(elementwise.f) };
   }
+  if (LOSSES.has(id)) return lossValue(match, evaluate);
   if (id === "softmax" || id === "logSoftmax") {
     if (!vectorOptions(match.call, 1) || !vectorOptions(match.construction, 0)) return undefined;
     const logits = literal(match.input, evaluate);
@@ -145,6 +156,84 @@ function vectorOptions(call: CallArguments | undefined, inputs: number): boolean
     } else if (!HARMLESS_KEYWORDS.has(name)) return false;
   }
   return true;
+}
+
+/** PyTorch's names whose call is (input, target): the functional form and the module's call. */
+const LOSSES: ReadonlySet<TermId> = new Set([
+  "crossEntropy",
+  "nllLoss",
+  "binaryCrossEntropy",
+  "binaryCrossEntropyWithLogits",
+]);
+const TORCH_LOSS_NAMES = new Set([
+  "CrossEntropyLoss",
+  "cross_entropy",
+  "NLLLoss",
+  "nll_loss",
+  "BCELoss",
+  "binary_cross_entropy",
+  "BCEWithLogitsLoss",
+  "binary_cross_entropy_with_logits",
+]);
+/** Options that do not change the loss of one sample (any reduction of one value is that value). */
+const LOSS_NEUTRAL = new Set(["reduction", "size_average", "reduce"]);
+
+/**
+ * loss(input, target) of one sample from literals: F.cross_entropy(torch.tensor([2.0, 0.5,
+ * -1.0]), torch.tensor(0)), nn.BCEWithLogitsLoss()(torch.tensor(2.5), torch.tensor(0.0)).
+ * Class weights, label smoothing, ignore_index and pos_weight change the value: nothing then.
+ */
+function lossValue(match: TermMatch, evaluate: Evaluate): Computed | undefined {
+  const call = match.call;
+  if (!call || !TORCH_LOSS_NAMES.has(match.name)) return undefined;
+  for (const options of [call, match.construction]) {
+    if (!options) continue;
+    for (const name of options.keywords.keys()) {
+      if (!LOSS_NEUTRAL.has(name) && name !== "input" && name !== "target") return undefined;
+    }
+  }
+  if (match.construction && match.construction.positional.length > 0) return undefined;
+  if (call.positional.length > 2) return undefined;
+  const inputText = call.positional[0] ?? call.keywords.get("input");
+  const targetText = call.positional[1] ?? call.keywords.get("target");
+  if (inputText === undefined || targetText === undefined) return undefined;
+  const input = literal(inputText, evaluate);
+  const target = literal(targetText, evaluate);
+  if (input === undefined || target === undefined) return undefined;
+  try {
+    switch (match.term.id) {
+      case "crossEntropy":
+      case "nllLoss": {
+        // Unbatched: input of C scores, a class index as a 0-d tensor.
+        if (typeof input === "number" || typeof target !== "number") return undefined;
+        if (match.term.id === "nllLoss") {
+          return { kind: "loss", value: nllLoss([input], [target]) };
+        }
+        return {
+          kind: "loss",
+          value: crossEntropy([input], [target]),
+          softmaxFirst: softmaxThenCrossEntropy([input], [target]),
+          logits: input,
+        };
+      }
+      case "binaryCrossEntropy":
+      case "binaryCrossEntropyWithLogits": {
+        const inputs = typeof input === "number" ? [input] : input;
+        const targets = typeof target === "number" ? [target] : target;
+        if (inputs.length !== 1 || targets.length !== 1) return undefined;
+        const f =
+          match.term.id === "binaryCrossEntropy"
+            ? binaryCrossEntropy
+            : binaryCrossEntropyWithLogits;
+        return { kind: "loss", value: f(inputs, targets) };
+      }
+      default:
+        return undefined;
+    }
+  } catch {
+    // The core rejects a class index out of range or a probability outside [0, 1]: no number.
+    return undefined;
+  }
 }
 
 /** Row blocks of the stacked weights, in PyTorch's layout: LSTM i,f,g,o; GRU r,z,n; RNN one. */

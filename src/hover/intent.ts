@@ -61,11 +61,11 @@ export function labLinks(id: TermId, computed: Computed | undefined): LabLink[] 
     return links;
   }
   if (SOFTMAX_VIEW.has(id)) {
+    const candidate =
+      computed?.kind === "distribution" || computed?.kind === "loss" ? computed.logits : undefined;
     const logits =
-      computed?.kind === "distribution" &&
-      computed.logits.length <= MAX_LOGITS &&
-      computed.logits.every(Number.isFinite)
-        ? computed.logits
+      candidate && candidate.length <= MAX_LOGITS && candidate.every(Number.isFinite)
+        ? candidate
         : undefined;
     return [
       {

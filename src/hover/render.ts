@@ -70,6 +70,12 @@ function renderComputed(
       return codeSpan(
         `${f}(${inputVector(computed.logits)}) = ${formatVector(computed.values, digits)}`,
       );
+    case "loss": {
+      const value = codeSpan(`${f} = ${formatNumber(computed.value, digits)}`);
+      if (computed.softmaxFirst === undefined) return value;
+      const wrong = codeSpan(formatNumber(computed.softmaxFirst, digits));
+      return `${value} · ${labels.softmaxFirst}: ${wrong}`;
+    }
     case "parameters": {
       const { gateRows, inputSize, hiddenSize, layers, directions, bias } = computed;
       const total = fill(labels.parameters, { n: computed.total.toLocaleString("en-US") });

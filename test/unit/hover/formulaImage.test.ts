@@ -65,6 +65,7 @@ for (const file of ["terms.json", "terms.ko.json"]) {
         "derivative",
         "open",
         "parameters",
+        "softmaxFirst",
         "stack",
       ]);
       assert.ok(words.labels.parameters.includes("{n}"));

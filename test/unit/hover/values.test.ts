@@ -33,6 +33,8 @@ interface TorchCase {
   value?: number;
   derivative?: number;
   values?: number[];
+  loss?: number;
+  softmaxFirst?: number;
   parameters?: number;
 }
 
@@ -70,6 +72,12 @@ describe(`hover values against PyTorch ${fixture.torch} (float64)`, () => {
         assert.ok(computed.kind === "distribution" || computed.kind === "elementwise");
         if (computed.kind !== "distribution" && computed.kind !== "elementwise") return;
         c.values.forEach((v, k) => close(computed.values[k], v, `values[${k}]`));
+      } else if (c.loss !== undefined) {
+        assert.equal(computed.kind, "loss");
+        if (computed.kind !== "loss") return;
+        close(computed.value, c.loss, "loss");
+        if (c.softmaxFirst !== undefined)
+          close(computed.softmaxFirst!, c.softmaxFirst, "softmax first");
       } else {
         assert.equal(computed.kind, "parameters");
         if (computed.kind === "parameters") assert.equal(computed.total, c.parameters);
@@ -125,6 +133,29 @@ describe("the hovers of issue 5, as text", () => {
     assert.ok(lstm.includes("**448 parameters**"), lstm);
     assert.ok(
       lstm.includes("**forget**") && lstm.includes("**input**") && lstm.includes("**output**"),
+    );
+  });
+
+  it("F.cross_entropy on literal logits: the loss, the softmax-first value, the logits link", () => {
+    const line = "F.cross_entropy(torch.tensor([2.0, 0.5, -1.0]), torch.tensor(0))";
+    const markdown = render(hoverModel(line, "cross_entropy")!);
+    // PyTorch 1.13: 0.24131129665715703 and, softmax first, 0.7017175390062181 (torch.json).
+    assert.ok(
+      markdown.includes("`CE = 0.241311` · softmax applied first (the mistake): `0.701718`"),
+      markdown,
+    );
+    const intent = encodeURIComponent(JSON.stringify([{ view: "softmax", logits: [2, 0.5, -1] }]));
+    assert.ok(markdown.includes(`command:sigmoidLab.open?${intent}`), markdown);
+    assert.equal(
+      computedAt("F.cross_entropy(torch.tensor([2.0, 0.5]), torch.tensor(5))", "cross"),
+      undefined,
+    );
+    assert.equal(
+      computedAt(
+        "F.cross_entropy(torch.tensor([2.0, 0.5]), torch.tensor(0), label_smoothing=0.1)",
+        "cross",
+      ),
+      undefined,
     );
   });
 
