@@ -17,7 +17,8 @@ import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 
-const SAMPLES = 2001;
+// Points per curve: more than a panel is wide in pixels, so curves stay smooth at any width.
+const SAMPLES = 1001;
 /** Rows of the data table and of the CSV: x from −range to range. */
 const TABLE_ROWS = 21;
 const CSV_ROWS = 201;
