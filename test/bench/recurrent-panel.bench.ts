@@ -7,8 +7,12 @@
 // Changes are spaced two frames apart, as a dragged slider delivers them.
 // Budgets (issue 6): p95 < 16 ms at T = 100, H = 16; < 50 ms at T = 500, H = 64.
 // Run: node --import tsx test/bench/recurrent-panel.bench.ts
+import * as os from "node:os";
 import type { Page } from "playwright-core";
-import { printEnvironment } from "./interleave";
+import { measureInterleaved, median, medianRatio, printEnvironment } from "./interleave";
+import { presetInputs } from "../../webview/views/recurrent/inputs";
+import { gradientOf, runCell } from "../../webview/views/recurrent/simulation";
+import { weightsFor } from "../../webview/views/recurrent/weights";
 import { launchChromium, openLabPage } from "./panelPage";
 
 interface Case {
@@ -158,8 +162,47 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * The view's arithmetic alone, in Node, interleaved: the forward pass of the chosen LSTM (what the
+ * first redraw waits for) and the gradient through time of all three cells (what the finished one
+ * waits for). Their ratio does not drift with the machine's load.
+ */
+function computeShare(): void {
+  const cases = [];
+  for (const [steps, hidden] of [
+    [100, 16],
+    [500, 64],
+  ]) {
+    const inputs = presetInputs("first", steps, 1, 10, 1);
+    const weights = (["rnn", "lstm", "gru"] as const).map((kind) =>
+      weightsFor("remember", kind, hidden, 1, 1),
+    );
+    cases.push(
+      { name: `forward T=${steps} H=${hidden}`, run: () => runCell(weights[1], inputs) },
+      {
+        name: `3 gradients T=${steps} H=${hidden}`,
+        run: () => weights.map((w) => gradientOf(w, inputs)),
+      },
+    );
+  }
+  const samples = measureInterleaved(cases, { rounds: 7, minMs: 60 });
+  console.log("\nLSTM & GRU arithmetic in Node (median ms over 7 interleaved rounds)");
+  console.log("| work | T=100, H=16 | T=500, H=64 |");
+  console.log("|---|---:|---:|");
+  for (const what of ["forward", "3 gradients"]) {
+    const ms = (size: string) => (median(samples.get(`${what} ${size}`)!) / 1e6).toFixed(2);
+    console.log(
+      `| ${what === "forward" ? "LSTM forward pass with every gate" : "gradient through time, RNN + LSTM + GRU"} | ${ms("T=100 H=16")} | ${ms("T=500 H=64")} |`,
+    );
+  }
+  console.log(
+    `three gradients ÷ one LSTM forward at T=500, H=64: ${medianRatio(samples, "3 gradients T=500 H=64", "forward T=500 H=64").toFixed(2)}×`,
+  );
+}
+
 async function main(): Promise<void> {
   printEnvironment();
+  computeShare();
   const browser = await launchChromium();
   console.log(`Chromium ${browser.version()}, viewport 1280×900, bundle dist/webview/main.js`);
   const rows: string[] = [];
@@ -196,6 +239,12 @@ async function main(): Promise<void> {
     );
     console.log("|---|---|---:|---|---:|---:|---:|---|---|");
     for (const row of rows) console.log(row);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" / ")}`,
+    );
   } finally {
     await browser.close();
   }
