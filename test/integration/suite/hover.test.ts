@@ -13,12 +13,15 @@ import { SigmoidLabHoverProvider } from "../../../src/hover/provider";
 
 const IMAGE_PREFIX = "data:image/svg+xml;base64,";
 
-/** Our hover among all providers' hovers: the one that links to sigmoidLab.open. */
+/**
+ * Our hover among all providers' hovers: the one with the derivative line (the analysis
+ * diagnostics also link to sigmoidLab.open, so the link alone does not tell).
+ */
 function ours(hovers: vscode.Hover[]): string | undefined {
   const texts = hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === "string" ? content : content.value));
-  return texts.find((text) => text.includes("command:sigmoidLab.open"));
+  return texts.find((text) => text.includes("*Derivative:*"));
 }
 
 async function hoverAt(
