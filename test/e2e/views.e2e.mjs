@@ -169,8 +169,9 @@ async function chooseColorTheme(page, name) {
     .locator(".quick-input-list .monaco-list-row", { hasText: /Preferences: Color Theme(?!s)/ })
     .first()
     .click();
+  // The theme picker is open once the input asks for a colour theme.
   await page
-    .locator(".quick-input-list .monaco-list-row", { hasText: "Browse Additional Color Themes" })
+    .locator('.quick-input-widget input.input[placeholder*="Color Theme"]')
     .waitFor({ state: "visible", timeout: 10_000 });
   const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
   await input.fill(name);
