@@ -113,7 +113,7 @@ export const LIMITS = {
   width: { min: 1, max: 512, integer: true },
   scale: { min: 0.001, max: 10 },
   seed: { min: 0, max: 2147483647, integer: true },
-  samples: { min: 1, max: 64, integer: true },
+  samples: { min: 1, max: 16, integer: true },
   steps: { min: 1, max: 200, integer: true },
   learningRate: { min: 0.0001, max: 10 },
   logit: { min: -100, max: 100 },

@@ -27,7 +27,7 @@ interface Case {
 }
 
 const base = { version: 1, view: "activations" };
-const maxVanishing = { depth: 200, width: 36, samples: 64, steps: 8, activation: "sigmoid" };
+const maxVanishing = { depth: 200, width: 36, samples: 16, steps: 8, activation: "sigmoid" };
 const manyPoints = Array.from({ length: 200 }, (_, i) => ({
   x: -4.5 + 9 * ((i * 0.618034) % 1),
   y: -4.5 + 9 * ((i * 0.381966) % 1),
@@ -83,7 +83,7 @@ const CASES: Case[] = [
   },
   {
     view: "vanishing",
-    name: "seed, 200 layers × 36, 64 samples",
+    name: "seed, 200 layers × 36, 16 samples",
     size: "max",
     state: { vanishing: maxVanishing },
     control: "#seed",
