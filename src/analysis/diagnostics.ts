@@ -3,7 +3,8 @@
 // other languages. The results (findings with their fixes, and the lenses) are kept per document
 // for the code action and CodeLens providers.
 import * as vscode from "vscode";
-import { analyzeProgram, labCommandUri, type Finding, type SourceRange } from "./index";
+import { analyzeProgram, type Finding, type SourceRange } from "./index";
+import { labLink } from "./labUri";
 import type { DepthLens } from "./lens";
 import { cellOf, combineCells, type CombinedCells } from "./notebook";
 import { readAnalysisSettings, severityOf, type AnalysisSettings } from "./settings";
@@ -176,7 +177,7 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = {
         value: finding.code,
-        target: vscode.Uri.parse(labCommandUri(finding.lab)),
+        target: labLink(finding.lab),
       };
       if (finding.related) {
         const related = place(finding.related);

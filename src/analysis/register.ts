@@ -4,6 +4,8 @@ import * as vscode from "vscode";
 import { AnalysisCodeActions } from "./codeActions";
 import { DepthCodeLenses } from "./codeLens";
 import { AnalysisDiagnostics } from "./diagnostics";
+import { AnalysisHover, SHOW_IN_LAB_COMMAND } from "./hover";
+import { registerLabUriHandler } from "./labUri";
 import { setWasmLoader } from "./parser";
 
 /** Python files and notebook cells, on disk or not (untitled, vscode.dev). */
@@ -25,5 +27,10 @@ export function registerAnalysis(extensionUri: vscode.Uri): vscode.Disposable {
       AnalysisCodeActions.metadata,
     ),
     vscode.languages.registerCodeLensProvider(PYTHON, new DepthCodeLenses(analysis)),
+    vscode.languages.registerHoverProvider(PYTHON, new AnalysisHover(analysis)),
+    registerLabUriHandler(),
+    vscode.commands.registerCommand(SHOW_IN_LAB_COMMAND, (intent: unknown) =>
+      vscode.commands.executeCommand("sigmoidLab.open", intent),
+    ),
   );
 }

@@ -116,10 +116,41 @@ export function savesAnalysisScreenshot(screenshotDir, name) {
   return Object.values(named)[0];
 }
 
-/** The rule code in the problem hover links to the Lab view that explains it (a command URI). */
-export async function ruleLinkOpensTheLab({ page }) {
+/** The hover over a finding has a one-click link to the Lab view that explains it. */
+export async function hoverLinkOpensTheLab({ page }) {
   await hoverExplainsSL001({ page });
-  await problemHover(page).locator("a", { hasText: "SL001" }).first().click({ timeout: 10_000 });
+  const link = problemHover(page).locator("a", { hasText: "Open Logits & softmax in Sigmoid Lab" });
+  await link.first().click({ timeout: 10_000 });
+  await labTab(page)
+    .first()
+    .waitFor({ state: "visible", timeout: 15_000 })
+    .catch(() => {
+      throw new Error("the hover's Lab link did not open the Sigmoid Lab panel");
+    });
+  await runCommand(page, "View: Close All Editors");
+  return "Sigmoid Lab tab opened";
+}
+
+/**
+ * The rule code (SL001) in the problem hover opens the Lab through the extension's URI handler;
+ * VS Code asks once whether the extension may open the URI.
+ */
+export async function ruleLinkOpensTheLab({ page }) {
+  await runCommand(page, "View: Close All Editors");
+  await openFile(page, FILE);
+  await hoverExplainsSL001({ page });
+  await problemHover(page)
+    .locator("a.code-link", { hasText: "SL001" })
+    .first()
+    .click({ timeout: 10_000 });
+  const allow = page.locator(".monaco-dialog-box .monaco-button", { hasText: /^Open$/ });
+  if (
+    await allow
+      .first()
+      .isVisible({ timeout: 5_000 })
+      .catch(() => false)
+  )
+    await allow.first().click();
   await labTab(page)
     .first()
     .waitFor({ state: "visible", timeout: 15_000 })

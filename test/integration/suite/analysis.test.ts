@@ -55,11 +55,33 @@ suite("Analysis", () => {
     assert.equal(codeOf(diagnostic), "SL001");
     assert.equal(document.getText(diagnostic.range), "torch.softmax(logits, dim=1)");
     assert.match(diagnostic.message, /CrossEntropyLoss/);
+    // The code links to the Lab through the extension's URI handler (VS Code does not run command
+    // URIs from a diagnostic's code link).
     const code = diagnostic.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.scheme, "command");
-    assert.equal(code.target.path, "sigmoidLab.open");
-    assert.deepEqual(JSON.parse(code.target.query), [{ view: "softmax" }]);
+    assert.equal(code.target.scheme, vscode.env.uriScheme);
+    assert.equal(code.target.authority, "sigmoid-lab.sigmoid-lab");
+    assert.equal(code.target.path, "/open");
+    assert.deepEqual(JSON.parse(new URLSearchParams(code.target.query).get("intent") ?? ""), {
+      view: "softmax",
+    });
     assert.equal(diagnostic.relatedInformation?.[0].location.range.start.line, 40);
+  });
+
+  test("a hover over a finding links to its Lab view with a trusted command link", async () => {
+    const document = await openFixture("train.py");
+    const [diagnostic] = await diagnosticsWhen(document.uri, (d) => d.length > 0);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      "vscode.executeHoverProvider",
+      document.uri,
+      diagnostic.range.start.translate(0, 3),
+    );
+    const texts = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === "string" ? c : c.value));
+    const ours = texts.find((t) => t.includes("**SL001**"));
+    assert.ok(ours, `no SL001 hover among: ${texts.join(" | ")}`);
+    assert.ok(ours.includes("command:sigmoidLab.analysis.showInLab?"), ours);
+    assert.ok(ours.includes("Open Logits & softmax in Sigmoid Lab"), ours);
   });
 
   test("each rule SL001–SL005 reports once on the analysis samples", async () => {
