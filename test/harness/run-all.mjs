@@ -12,7 +12,9 @@ const harness = (file) => path.join(repoRoot, "test", "harness", file);
 
 /** The lines that summarise each kind of runner: ours, and node's test runner's spec reporter. */
 const SUMMARY =
-  /^(\d+ passed, \d+ failed|ℹ (tests|pass|fail) \d+|# (tests|pass|fail) \d+|esbuild: .*)$/;
+  /^(\d+ passed, \d+ failed|ℹ (tests|pass|fail) \d+|# (tests|pass|fail) \d+|esbuild: .*|✖ \d+ problems? .*|\[warn\] Code style issues .*)$/;
+/** tsc prints one line per error and no total: count them. */
+const TYPE_ERROR = /: error TS\d+:/;
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
@@ -22,15 +24,20 @@ function run(command, args, env = {}) {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const summary = [];
+    let typeErrors = 0;
     let pending = "";
     child.stdout.on("data", (chunk) => {
       process.stdout.write(chunk);
       const lines = (pending + chunk.toString()).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) if (SUMMARY.test(line.trim())) summary.push(line.trim());
+      for (const line of lines) {
+        if (SUMMARY.test(line.trim())) summary.push(line.trim());
+        if (TYPE_ERROR.test(line)) typeErrors++;
+      }
     });
     child.on("exit", (code, signal) => {
       if (SUMMARY.test(pending.trim())) summary.push(pending.trim());
+      if (typeErrors) summary.push(`${typeErrors} type error(s)`);
       resolve({ ok: code === 0, code: code ?? signal, summary });
     });
     child.on("error", (error) => resolve({ ok: false, code: error.message, summary }));
