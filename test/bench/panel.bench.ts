@@ -6,7 +6,7 @@
 // apart, as a dragged slider delivers them. Also time from navigation to the first chart.
 // Budgets (../shared/DESIGN.md): p95 < 16 ms at default sizes, < 50 ms at the maximum sizes,
 // first chart < 500 ms.
-// Run: node --import tsx test/bench/panel.bench.ts
+// Run: node --import tsx test/bench/panel.bench.ts (PANEL_BENCH_GREP=<text> for some cases only)
 import type { Page } from "playwright-core";
 import { printEnvironment } from "./interleave";
 import { launchChromium, openLabPage } from "./panelPage";
@@ -173,7 +173,9 @@ async function main(): Promise<void> {
   try {
     // Time to first chart: a fresh page per load, each view, 10 loads.
     const firstCharts: string[] = [];
-    for (const view of ["activations", "vanishing", "softmax"] as const) {
+    for (const view of process.env.PANEL_BENCH_GREP
+      ? []
+      : (["activations", "vanishing", "softmax"] as const)) {
       const times: number[] = [];
       for (let i = 0; i < 10; i++) {
         const { page, firstChartMs } = await openLabPage(browser, { intent: { view } });
@@ -184,7 +186,9 @@ async function main(): Promise<void> {
         `| ${view} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | < 500 | ${percentile(times, 95) < 500 ? "yes" : "NO"} |`,
       );
     }
-    for (const c of CASES) {
+    // PANEL_BENCH_GREP=depth runs only the cases whose name contains it.
+    const grep = process.env.PANEL_BENCH_GREP;
+    for (const c of CASES.filter((c) => !grep || `${c.view} ${c.name}`.includes(grep))) {
       const { page } = await openLabPage(browser, {
         state: { ...base, view: c.view, ...c.state },
       });

@@ -4,7 +4,6 @@
 import {
   Chart,
   type ChartConfiguration,
-  Filler,
   Legend,
   LineController,
   LineElement,
@@ -31,7 +30,6 @@ Chart.register(
   BarElement,
   Legend,
   Tooltip,
-  Filler,
 );
 
 export { Chart };
