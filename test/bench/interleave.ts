@@ -21,7 +21,7 @@ let sink: unknown;
 function timeCase(run: () => unknown, minMs: number): number {
   let iterations = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     sink = run();
     iterations++;
