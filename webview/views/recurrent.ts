@@ -911,24 +911,33 @@ export class RecurrentView implements LabView {
     if (data) {
       let low = Infinity;
       let high = -Infinity;
-      this.#chart.data.datasets = series.map(({ kind, values }, k) => {
-        const points = new Array<{ x: number; y: number }>(values ? steps : 0);
-        for (let t = 0; values && t < steps; t++) {
+      // The three datasets are made once and their points reused: Chart.js then keeps their
+      // resolved options, and no T·3 new objects are made per change.
+      if (this.#chart.data.datasets.length !== 3) {
+        this.#chart.data.datasets = series.map(({ kind }) => ({
+          label: CELL_LABELS[kind],
+          data: [],
+          borderDash: kind === "rnn" ? [6, 3] : kind === "gru" ? [2, 2] : undefined,
+        }));
+      }
+      series.forEach(({ kind, values }, k) => {
+        const dataset = this.#chart.data.datasets[k];
+        const colour = this.#theme?.series[[4, 0, 2][k]];
+        dataset.borderColor = colour;
+        dataset.backgroundColor = colour;
+        dataset.borderWidth = width;
+        dataset.label = `${CELL_LABELS[kind]}${values ? "" : " (computing…)"}`;
+        const points = dataset.data as { x: number; y: number }[];
+        const count = values ? steps : 0;
+        if (points.length > count) points.length = count;
+        for (let t = 0; t < count; t++) {
           // log10 of 0 (an underflowed gradient) is left out of the line rather than drawn at −∞.
-          const y = values[t] > 0 ? Math.log10(values[t]) : NaN;
-          points[t] = { x: t, y };
+          const y = values![t] > 0 ? Math.log10(values![t]) : NaN;
+          if (t < points.length) points[t].y = y;
+          else points.push({ x: t, y });
           if (y < low) low = y;
           if (y > high) high = y;
         }
-        const colour = this.#theme?.series[[4, 0, 2][k]];
-        return {
-          label: `${CELL_LABELS[kind]}${values ? "" : " (computing…)"}`,
-          data: points,
-          borderColor: colour,
-          backgroundColor: colour,
-          borderWidth: width,
-          borderDash: kind === "rnn" ? [6, 3] : kind === "gru" ? [2, 2] : undefined,
-        };
       });
       const axes = this.#chart.options.scales!;
       axes.x!.min = 0;
