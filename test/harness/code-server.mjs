@@ -321,6 +321,8 @@ const DEFAULT_SETTINGS = {
  * options.settings:   user settings merged over DEFAULT_SETTINGS (e.g. workbench.colorTheme)
  * options.env:        extra environment for the server (its extension host inherits it)
  * options.port:       a preferred port (else a free one); on EADDRINUSE the next free one is tried
+ * options.args:       extra code-server arguments (e.g. ["--locale", "ko"])
+ * options.userDataFiles: { "<path in the user data dir>": "<text>" } written before the start
  */
 export async function startCodeServer(options = {}) {
   const install = await ensureCodeServer();
@@ -343,6 +345,10 @@ export async function startCodeServer(options = {}) {
       JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings, ...settings }, null, 2),
     );
   await writeSettings({});
+  for (const [name, text] of Object.entries(options.userDataFiles ?? {})) {
+    await fs.mkdir(path.dirname(path.join(userDataDir, name)), { recursive: true });
+    await fs.writeFile(path.join(userDataDir, name), text);
+  }
 
   let lastError;
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -353,6 +359,7 @@ export async function startCodeServer(options = {}) {
         userDataDir,
         extensionsDir,
         env: options.env ?? {},
+        extraArgs: options.args ?? [],
       });
       return {
         ...server,
@@ -379,7 +386,7 @@ export async function startCodeServer(options = {}) {
   throw lastError;
 }
 
-async function launch(install, { port, userDataDir, extensionsDir, env }) {
+async function launch(install, { port, userDataDir, extensionsDir, env, extraArgs }) {
   const args = [
     install.entry,
     "--config",
@@ -398,6 +405,7 @@ async function launch(install, { port, userDataDir, extensionsDir, env }) {
     "--disable-getting-started-override",
     "--log",
     process.env.SIGMOID_LAB_CODE_SERVER_LOG ?? "info",
+    ...extraArgs,
   ];
   // detached: its own process group, so that one kill reaches code-server, its extension host and
   // every other child it spawns.

@@ -1,0 +1,216 @@
+// Sigmoid Lab in Korean, and the walkthrough, in a real VS Code (code-server) through Chromium.
+//
+// VS Code shows an extension's Korean strings (package.nls.ko.json, l10n/bundle.l10n.ko.json) only
+// when Korean is an installed display language, and the Marketplace's Korean language pack cannot
+// be downloaded here. So the server starts with `--locale ko` and a languagepacks.json that names
+// test/fixtures/ko-language-pack, a pack that translates nothing of VS Code itself: the workbench
+// stays English, while every extension gets locale ko — exactly what our strings need.
+//
+// Each test is a small named function that throws with a message saying what was expected.
+// Run alone with `node test/e2e/reach.e2e.mjs` (it starts its own Korean code-server).
+import * as fs from "node:fs/promises";
+import * as path from "node:path";
+import { labFrame, labTab, runCommand, waitForLabReady } from "./workbench.mjs";
+
+const PACK = { id: "sigmoid-lab-test.vscode-language-pack-ko-test", version: "1.0.0" };
+
+/** startCodeServer() options for a workbench whose display language is Korean. */
+export function koreanCodeServerOptions(repoRoot, folderName) {
+  const pack = path.join(repoRoot, "test", "fixtures", "ko-language-pack");
+  // The file VS Code's server reads at start to learn the installed language packs; it writes it
+  // itself only after installing a pack through the Marketplace.
+  const languagePacks = {
+    ko: {
+      hash: "sigmoid-lab-test-ko-1",
+      label: "한국어",
+      extensions: [{ extensionIdentifier: { id: PACK.id }, version: PACK.version }],
+      translations: { vscode: path.join(pack, "translations", "main.i18n.json") },
+    },
+  };
+  return {
+    args: ["--locale", "ko"],
+    userDataFiles: { "languagepacks.json": JSON.stringify(languagePacks) },
+    extensions: [
+      { path: repoRoot, folderName },
+      { path: pack, folderName: `${PACK.id}-${PACK.version}` },
+    ],
+  };
+}
+
+const manifestNls = async (repoRoot, lang) =>
+  JSON.parse(
+    await fs.readFile(
+      path.join(repoRoot, lang === "en" ? "package.nls.json" : `package.nls.${lang}.json`),
+      "utf8",
+    ),
+  );
+
+/** The walkthrough's steps in package.json, with the Korean title and button labels of each. */
+async function walkthroughSteps(repoRoot) {
+  const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, "package.json"), "utf8"));
+  const ko = await manifestNls(repoRoot, "ko");
+  const [walkthrough] = manifest.contributes.walkthroughs;
+  const key = (value) => value.replace(/^%|%$/g, "");
+  return {
+    id: walkthrough.id,
+    title: ko[key(walkthrough.title)],
+    steps: walkthrough.steps.map((step) => {
+      const description = ko[key(step.description)];
+      const buttons = [
+        ...description.matchAll(/^\[([^\]]+)\]\(command:sigmoidLab\.open\?(.+)\)$/gm),
+      ];
+      return {
+        id: step.id,
+        title: ko[key(step.title)],
+        buttons: buttons.map((m) => ({
+          label: m[1],
+          intent: JSON.parse(decodeURIComponent(m[2]))[0],
+        })),
+      };
+    }),
+  };
+}
+
+export function paletteShowsKoreanCommandTitles(repoRoot) {
+  return async function paletteShowsKoreanCommandTitles({ page }) {
+    const ko = await manifestNls(repoRoot, "ko");
+    // runCommand picks the row titled exactly so: it fails if only the English title is shown.
+    await runCommand(page, `Sigmoid Lab: ${ko["command.openActivations"]}`, 60_000);
+    await labTab(page).first().waitFor({ state: "visible", timeout: 15_000 });
+    await waitForLabReady(page);
+    const selected = labFrame(page).locator("#tab-activations[aria-selected=true]");
+    await selected.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error("the Korean palette command did not open the Activations view");
+    });
+    return ko["command.openActivations"];
+  };
+}
+
+/** Welcome: Open Walkthrough… → our walkthrough, by its Korean title; every step is listed. */
+export function walkthroughOpensInKorean(repoRoot) {
+  return async function walkthroughOpensInKorean({ page }) {
+    const walkthrough = await walkthroughSteps(repoRoot);
+    await runCommand(page, "View: Close All Editors");
+    await runCommand(page, "Welcome: Open Walkthrough...");
+    const input = page.locator(".quick-input-widget input.input");
+    await input.fill(walkthrough.title.slice(0, 12));
+    const row = page
+      .locator(".quick-input-list .monaco-list-row", { hasText: walkthrough.title })
+      .first();
+    await row.waitFor({ timeout: 15_000 }).catch(() => {
+      throw new Error(`"Open Walkthrough" lists no "${walkthrough.title}"`);
+    });
+    await row.click();
+    const container = page.locator(".gettingStartedContainer");
+    for (const step of walkthrough.steps) {
+      await container
+        .locator(".getting-started-step", { hasText: step.title })
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => {
+          throw new Error(`the walkthrough shows no step titled "${step.title}"`);
+        });
+    }
+    const shot = path.join(repoRoot, "test-results", "screenshots", "walkthrough-ko.png");
+    await page.screenshot({ path: shot });
+    return `${walkthrough.steps.length} steps; ${path.relative(repoRoot, shot)}`;
+  };
+}
+
+/** What the Lab page shows after an intent: its view's tab selected, and the prepared value. */
+async function assertLabShows(page, intent, where) {
+  const frame = labFrame(page);
+  await frame
+    .locator(`#tab-${intent.view}[aria-selected=true]`)
+    .waitFor({ timeout: 15_000 })
+    .catch(() => {
+      throw new Error(`${where}: the Lab did not show the ${intent.view} view`);
+    });
+  const expect = async (selector, value) => {
+    const deadline = Date.now() + 10_000;
+    let actual;
+    while (Date.now() < deadline) {
+      actual = await frame.locator(selector).inputValue();
+      if (Number(actual) === value || actual === value) return;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`${where}: ${selector} is ${JSON.stringify(actual)}, not ${value}`);
+  };
+  if (intent.x !== undefined) await expect("#probe-x", intent.x);
+  if (intent.depth !== undefined) await expect("#depth", intent.depth);
+  if (intent.cell !== undefined) await expect("#recurrent-cell", intent.cell);
+}
+
+/** Each step's button opens its view with the state the step prepares. */
+export function everyWalkthroughButtonOpensItsView(repoRoot) {
+  return async function everyWalkthroughButtonOpensItsView({ page }) {
+    const walkthrough = await walkthroughSteps(repoRoot);
+    const container = page.locator(".gettingStartedContainer");
+    let clicked = 0;
+    for (const step of walkthrough.steps) {
+      for (const button of step.buttons) {
+        // The walkthrough's editor tab may be behind the Lab's after the previous button.
+        if (!(await container.isVisible())) {
+          await page.locator(".tabs-container .tab", { hasText: "Welcome" }).first().click();
+        }
+        const stepTitle = container.locator(".getting-started-step", { hasText: step.title });
+        await stepTitle.first().click();
+        const link = container
+          .locator(".getting-started-step.expanded")
+          .getByRole("button", { name: button.label });
+        await link.first().click({ timeout: 10_000 });
+        await labTab(page).first().waitFor({ state: "visible", timeout: 15_000 });
+        await waitForLabReady(page);
+        await assertLabShows(page, button.intent, `step "${step.id}", button "${button.label}"`);
+        clicked++;
+      }
+    }
+    return `${clicked} buttons`;
+  };
+}
+
+/** The tests, in order, for a Korean workbench. */
+export function reachTests(repoRoot) {
+  return [
+    paletteShowsKoreanCommandTitles(repoRoot),
+    walkthroughOpensInKorean(repoRoot),
+    everyWalkthroughButtonOpensItsView(repoRoot),
+  ];
+}
+
+// ── Standalone: node test/e2e/reach.e2e.mjs ──────────────────────────────────────────────────
+const self = new URL(import.meta.url).pathname;
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const { launchChromium, openWorkbench } = await import("../harness/browser.mjs");
+  const { buildExtension } = await import("../harness/build.mjs");
+  const { repoRoot, startCodeServer } = await import("../harness/code-server.mjs");
+  const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, "package.json"), "utf8"));
+  const folderName = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+  const screenshots = path.join(repoRoot, "test-results", "screenshots");
+  await fs.mkdir(screenshots, { recursive: true });
+  await buildExtension();
+  const server = await startCodeServer(koreanCodeServerOptions(repoRoot, folderName));
+  const browser = await launchChromium();
+  let failed = 0;
+  try {
+    const workspace = path.join(repoRoot, "test", "fixtures", "workspace");
+    const page = await openWorkbench(browser, server.folderUrl(workspace));
+    for (const test of reachTests(repoRoot)) {
+      const started = Date.now();
+      try {
+        const detail = await test({ page, server });
+        console.log(`  ✔ ko: ${test.name} (${Date.now() - started} ms) → ${detail ?? ""}`);
+      } catch (error) {
+        failed++;
+        const shot = path.join(screenshots, `failed-ko-${test.name}.png`);
+        await page.screenshot({ path: shot }).catch(() => {});
+        console.log(`  ✘ ko: ${test.name} (${Date.now() - started} ms)\n    ${error.message}`);
+      }
+    }
+    await page.screenshot({ path: path.join(screenshots, "reach-ko.png") });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+  process.exit(failed > 0 ? 1 : 0);
+}
