@@ -38,7 +38,7 @@ export class AnalysisCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       }
       const explain = new vscode.CodeAction(
-        `Show ${placed.finding.code} in Sigmoid Lab`,
+        vscode.l10n.t("Show {0} in Sigmoid Lab", placed.finding.code),
         vscode.CodeActionKind.QuickFix,
       );
       explain.command = {

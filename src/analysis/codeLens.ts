@@ -19,7 +19,7 @@ export class DepthCodeLenses implements vscode.CodeLensProvider {
       // An empty command id shows the title as text that does nothing when clicked.
       new vscode.CodeLens(lens.range, { title: lens.title, command: "" }),
       new vscode.CodeLens(lens.range, {
-        title: "Simulate this network",
+        title: vscode.l10n.t("Simulate this network"),
         command: "sigmoidLab.open",
         arguments: [lens.intent],
       }),

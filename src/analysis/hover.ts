@@ -12,12 +12,19 @@ import { labCommandUri } from "./lab";
  */
 export const SHOW_IN_LAB_COMMAND = "sigmoidLab.analysis.showInLab";
 
-const VIEW_TITLES: Record<ViewId, string> = {
-  activations: "Activations",
-  vanishing: "Vanishing gradients",
-  softmax: "Logits & softmax",
-  recurrent: "LSTM & GRU",
-};
+/** The Lab's view names as its tabs show them, in the editor's display language. */
+function viewTitle(view: ViewId): string {
+  switch (view) {
+    case "activations":
+      return vscode.l10n.t("Activations");
+    case "vanishing":
+      return vscode.l10n.t("Vanishing gradients");
+    case "softmax":
+      return vscode.l10n.t("Logits & softmax");
+    case "recurrent":
+      return vscode.l10n.t("LSTM & GRU");
+  }
+}
 
 export class AnalysisHover implements vscode.HoverProvider {
   constructor(private readonly analysis: AnalysisDiagnostics) {}
@@ -32,10 +39,12 @@ export class AnalysisHover implements vscode.HoverProvider {
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: [SHOW_IN_LAB_COMMAND] };
     for (const { finding } of here) {
-      const view = VIEW_TITLES[finding.lab.view ?? "activations"];
-      markdown.appendMarkdown(
-        `**${finding.code}** · [$(beaker) Open ${view} in Sigmoid Lab](${labCommandUri(finding.lab, SHOW_IN_LAB_COMMAND)})\n\n`,
+      const open = vscode.l10n.t(
+        "Open {0} in Sigmoid Lab",
+        viewTitle(finding.lab.view ?? "activations"),
       );
+      const link = labCommandUri(finding.lab, SHOW_IN_LAB_COMMAND);
+      markdown.appendMarkdown(`**${finding.code}** · [$(beaker) ${open}](${link})\n\n`);
     }
     return new vscode.Hover(markdown, here[0].diagnostic.range);
   }

@@ -4,11 +4,17 @@ import * as vscode from "vscode";
 import type { ExportRequest } from "../shared/protocol";
 import { log } from "../log";
 
-const FILTERS: Record<ExportRequest["format"], Record<string, string[]>> = {
-  png: { "PNG image": ["png"] },
-  csv: { "CSV table": ["csv"] },
-  py: { "Python script": ["py"] },
-};
+/** The save dialog's file type, in the editor's display language. */
+function filters(format: ExportRequest["format"]): Record<string, string[]> {
+  switch (format) {
+    case "png":
+      return { [vscode.l10n.t("PNG image")]: ["png"] };
+    case "csv":
+      return { [vscode.l10n.t("CSV table")]: ["csv"] };
+    case "py":
+      return { [vscode.l10n.t("Python script")]: ["py"] };
+  }
+}
 
 export async function saveExport(
   request: ExportRequest,
@@ -16,8 +22,8 @@ export async function saveExport(
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, request.suggestedName) : undefined,
-    filters: FILTERS[request.format],
-    saveLabel: "Export",
+    filters: filters(request.format),
+    saveLabel: vscode.l10n.t("Export"),
   });
   if (!target) return { outcome: "cancelled" };
   try {
@@ -27,7 +33,9 @@ export async function saveExport(
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     log.error(`export to ${target.toString(true)} failed: ${detail}`);
-    void vscode.window.showErrorMessage(`Sigmoid Lab could not save ${target.fsPath}: ${detail}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("Sigmoid Lab could not save {0}: {1}", target.fsPath, detail),
+    );
     return { outcome: "failed", detail };
   }
 }
