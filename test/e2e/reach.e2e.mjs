@@ -10,6 +10,7 @@
 // Run alone with `node test/e2e/reach.e2e.mjs` (it starts its own Korean code-server).
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
+import { hoverShowsSigmoidOf2point5 } from "./hover.e2e.mjs";
 import { labFrame, labTab, runCommand, waitForLabReady } from "./workbench.mjs";
 
 const PACK = { id: "sigmoid-lab-test.vscode-language-pack-ko-test", version: "1.0.0" };
@@ -169,12 +170,32 @@ export function everyWalkthroughButtonOpensItsView(repoRoot) {
   };
 }
 
+/** The σ(2.5) hover over train.py speaks Korean: media/formulas/terms.ko.json's words. */
+export function hoverSpeaksKorean(repoRoot) {
+  return async function hoverSpeaksKorean({ page }) {
+    const ko = JSON.parse(
+      await fs.readFile(path.join(repoRoot, "media", "formulas", "terms.ko.json"), "utf8"),
+    );
+    await hoverShowsSigmoidOf2point5({ page });
+    const text = (await page.locator(".monaco-hover:not(.hidden)").first().textContent()) ?? "";
+    for (const expected of [ko.terms.sigmoid.title, ko.labels.derivative]) {
+      if (!text.includes(expected)) {
+        throw new Error(`the hover does not say "${expected}": "${text.slice(0, 300)}"`);
+      }
+    }
+    const shot = path.join(repoRoot, "test-results", "screenshots", "hover-ko.png");
+    await page.screenshot({ path: shot });
+    return ko.terms.sigmoid.title;
+  };
+}
+
 /** The tests, in order, for a Korean workbench. */
 export function reachTests(repoRoot) {
   return [
     paletteShowsKoreanCommandTitles(repoRoot),
     walkthroughOpensInKorean(repoRoot),
     everyWalkthroughButtonOpensItsView(repoRoot),
+    hoverSpeaksKorean(repoRoot),
   ];
 }
 
