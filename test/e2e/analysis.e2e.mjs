@@ -11,17 +11,28 @@ const FILE = "analysis_samples.py";
 const SOFTMAX = "F.softmax(classifier(x), dim=1)";
 const LENS = "4 sigmoid layers — gradient to the first layer ≤ 0.25^4 = 0.0039";
 
-/** Opens a file of the sample workspace with "Go to File…", as a user does. */
+/** Opens a file of the sample workspace from the Explorer, as a user does. */
 async function openFile(page, name) {
-  await runCommand(page, "Go to File");
-  const input = page.locator(".quick-input-widget input.input");
-  await input.fill(name);
-  await page
-    .locator(".quick-input-list .monaco-list-row", { hasText: name })
-    .first()
-    .waitFor({ timeout: 10_000 });
-  await input.press("Enter");
+  const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: name }).first();
+  await row.waitFor({ timeout: 15_000 }).catch(() => {
+    throw new Error(`${name} is not in the Explorer; is test/fixtures/workspace open?`);
+  });
+  await row.click();
   await page.locator(".tabs-container .tab.active", { hasText: name }).waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Closes every editor. Keys pressed while the Lab's webview has focus stay in its iframe, so the
+ * sample's tab is clicked first to give the focus back to the workbench.
+ */
+async function closeAllEditors(page) {
+  await page.keyboard.press("Escape");
+  await page
+    .locator(".tabs-container .tab", { hasText: FILE })
+    .first()
+    .click({ timeout: 5_000 })
+    .catch(() => {});
+  await runCommand(page, "View: Close All Editors");
 }
 
 /** The hover VS Code shows for the diagnostic (it names our source and the rule). */
@@ -37,7 +48,7 @@ export async function squiggleUnderTheSoftmax({ page }) {
   await squiggle.waitFor({ state: "attached", timeout: 30_000 }).catch(() => {
     throw new Error(`no warning squiggle appeared in ${FILE}`);
   });
-  const line = page.locator(".monaco-editor .view-line", { hasText: SOFTMAX }).first();
+  const line = page.locator(".monaco-editor .view-line:visible", { hasText: SOFTMAX }).first();
   await line.waitFor({ timeout: 10_000 });
   const lineBox = await line.boundingBox();
   const squiggles = await page.locator(".monaco-editor .squiggly-warning").evaluateAll((nodes) =>
@@ -58,7 +69,7 @@ export async function squiggleUnderTheSoftmax({ page }) {
 
 export async function hoverExplainsSL001({ page }) {
   const squiggles = page.locator(".monaco-editor .squiggly-warning");
-  const line = page.locator(".monaco-editor .view-line", { hasText: SOFTMAX }).first();
+  const line = page.locator(".monaco-editor .view-line:visible", { hasText: SOFTMAX }).first();
   const lineBox = await line.boundingBox();
   const boxes = await squiggles.evaluateAll((nodes) =>
     nodes.map((n) => n.getBoundingClientRect().toJSON()),
@@ -127,7 +138,7 @@ export async function hoverLinkOpensTheLab({ page }) {
     .catch(() => {
       throw new Error("the hover's Lab link did not open the Sigmoid Lab panel");
     });
-  await runCommand(page, "View: Close All Editors");
+  await closeAllEditors(page);
   return "Sigmoid Lab tab opened";
 }
 
@@ -136,7 +147,7 @@ export async function hoverLinkOpensTheLab({ page }) {
  * VS Code asks once whether the extension may open the URI.
  */
 export async function ruleLinkOpensTheLab({ page }) {
-  await runCommand(page, "View: Close All Editors");
+  await closeAllEditors(page);
   await openFile(page, FILE);
   await hoverExplainsSL001({ page });
   await problemHover(page)
@@ -157,6 +168,6 @@ export async function ruleLinkOpensTheLab({ page }) {
     .catch(() => {
       throw new Error("clicking SL001 in the hover did not open the Sigmoid Lab panel");
     });
-  await runCommand(page, "View: Close All Editors");
+  await closeAllEditors(page);
   return "Sigmoid Lab tab opened";
 }
