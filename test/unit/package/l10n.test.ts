@@ -111,10 +111,19 @@ test("the webview's string table (webview/i18n) has every key in every language"
     t.skip("webview/i18n/en.ts does not exist yet");
     return;
   }
-  const english = (await import(path.join(dir, "en.ts"))) as Record<string, unknown>;
+  const table = async (lang: string) =>
+    ((await import(path.join(dir, `${lang}.ts`))) as { default: Record<string, string> }).default;
+  const english = await table("en");
   for (const lang of LANGUAGES) {
-    const translated = (await import(path.join(dir, `${lang}.ts`))) as Record<string, unknown>;
+    const translated = await table(lang);
     assertSameKeys(english, translated, `webview/i18n/${lang}.ts`);
+    for (const [key, text] of Object.entries(english)) {
+      assert.deepEqual(
+        placeholders(translated[key]),
+        placeholders(text),
+        `webview/i18n/${lang}.ts: ${key} has other placeholders`,
+      );
+    }
   }
 });
 
@@ -149,5 +158,9 @@ test("no notification, title, label or hover text in src/ is a bare string liter
       }
     }
   }
-  assert.deepEqual(problems, [], `strings not passed through vscode.l10n.t:\n${problems.join("\n")}`);
+  assert.deepEqual(
+    problems,
+    [],
+    `strings not passed through vscode.l10n.t:\n${problems.join("\n")}`,
+  );
 });

@@ -1,0 +1,28 @@
+// The Lab page's words in the editor's display language. The host writes that language into
+// <html lang> (src/panel/html.ts) and sends it again in Init; the page reads the attribute at start,
+// before the first view is built, so nothing is drawn in one language and then redrawn.
+import en from "./en";
+import ko from "./ko";
+
+export type MessageKey = keyof typeof en;
+
+const TABLES: Record<string, Record<MessageKey, string>> = { en, ko };
+
+/** "ko-KR" → the Korean table; a language with no table → English. */
+export function tableFor(locale: string): Record<MessageKey, string> {
+  return TABLES[locale.toLowerCase().split("-")[0]] ?? en;
+}
+
+let table = tableFor(typeof document === "undefined" ? "en" : document.documentElement.lang);
+
+/** Switches the page's language (the Init message's locale); views built later use it. */
+export function setLocale(locale: string): void {
+  table = tableFor(locale);
+}
+
+/** The message for `key`, with `{0}`, `{1}`, … replaced by `args`. */
+export function t(key: MessageKey, ...args: (string | number)[]): string {
+  return table[key].replace(/\{(\d+)\}/g, (whole, index: string) =>
+    Number(index) < args.length ? String(args[Number(index)]) : whole,
+  );
+}
