@@ -23,6 +23,8 @@ const ALLOWED: readonly RegExp[] = [
   /^dist\/web\/extension\.js$/,
   /^dist\/webview\/main\.(js|css)$/,
   /^dist\/analysis\/tree-sitter(-python)?\.wasm$/,
+  // The desktop build's tree-sitter runtime, loaded beside the bundle on the first analysis.
+  /^dist\/analysis\/web-tree-sitter\.js$/,
   /^media\/icon\.png$/,
   /^media\/formulas\/[\w-]+\.svg$/,
   /^media\/formulas\/terms(\.[a-z]{2})?\.json$/,
