@@ -45,6 +45,19 @@ async function copyAnalysisWasm() {
   await mkdir("dist/analysis", { recursive: true });
   for (const [from, to] of Object.entries(analysisWasm)) await copyFile(from, to);
 }
+// On the desktop the tree-sitter runtime (~80 KB minified) is its own file, dist/analysis/
+// web-tree-sitter.js, required only when the first Python document is analysed: the extension
+// bundle that every activation loads stays small. A web extension is one file, so the browser build
+// keeps it inside.
+const treeSitterBesideTheBundle = {
+  name: "tree-sitter-beside-the-bundle",
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({
+      path: "./analysis/web-tree-sitter.js",
+      external: true,
+    }));
+  },
+};
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 const builds = [
@@ -56,6 +69,15 @@ const builds = [
     format: "cjs",
     target: "node20",
     external: ["vscode"],
+    plugins: [...common.plugins, treeSitterBesideTheBundle],
+  },
+  {
+    ...common,
+    entryPoints: ["node_modules/web-tree-sitter/tree-sitter.cjs"],
+    outfile: "dist/analysis/web-tree-sitter.js",
+    platform: "node",
+    format: "cjs",
+    target: "node20",
   },
   {
     ...common,

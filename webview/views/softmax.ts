@@ -46,7 +46,7 @@ export class SoftmaxView implements LabView {
   readonly root: HTMLElement;
 
   private readonly bars: Chart<"bar">;
-  private readonly scatter: Chart<"scatter">;
+  private readonly scatter: Chart<"line">;
   private readonly logitBoxes: HTMLElement;
   private readonly targetSelect: HTMLSelectElement;
   private readonly temperature: ReturnType<typeof numberControl>;
@@ -268,8 +268,10 @@ export class SoftmaxView implements LabView {
         plugins: { legend: { position: "top", labels: { boxWidth: 14 } } },
       },
     });
-    this.scatter = new Chart<"scatter">(scatter.canvas, {
-      type: "scatter",
+    // A line chart with its lines off draws the points: Chart.js's scatter controller is a line
+    // controller with that default, and leaving it out keeps the page under its size budget.
+    this.scatter = new Chart<"line">(scatter.canvas, {
+      type: "line",
       data: { datasets: [] },
       options: {
         ...(fastLineOptions() as object),
@@ -545,7 +547,7 @@ export class SoftmaxView implements LabView {
 
   private drawModel(s: Softmax): void {
     const result = this.train(s);
-    const datasets: Chart<"scatter">["data"]["datasets"] = [];
+    const datasets: Chart<"line">["data"]["datasets"] = [];
     for (let c = 0; c < LIMITS.classes.max; c++) {
       const points = s.points.filter((p) => p.label === c).map((p) => ({ x: p.x, y: p.y }));
       if (points.length === 0 && c >= s.classes) continue;
@@ -557,6 +559,7 @@ export class SoftmaxView implements LabView {
         pointRadius: 5,
         pointHoverRadius: 6,
         pointStyle: ["circle", "triangle", "rect", "rectRot", "star"][c],
+        showLine: false,
         borderColor: this.theme?.foreground,
         backgroundColor: outside ? "transparent" : color,
         borderWidth: 1,
