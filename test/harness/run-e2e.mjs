@@ -55,6 +55,8 @@ function editorTests(theme) {
     analysis.hoverExplainsSL001,
     analysis.codeLensOverSequential,
     analysis.savesAnalysisScreenshot(screenshotDir, `analysis-${theme.kind}`),
+    analysis.hoverLinkOpensTheLab,
+    analysis.ruleLinkOpensTheLab,
   ];
 }
 
