@@ -12,6 +12,7 @@ import * as analysis from "../e2e/analysis.e2e.mjs";
 import * as analysisWorker from "../e2e/analysisWorker.e2e.mjs";
 import * as hover from "../e2e/hover.e2e.mjs";
 import * as panel from "../e2e/panel.e2e.mjs";
+import * as recurrent from "../e2e/recurrent.e2e.mjs";
 import { viewTests } from "../e2e/views.run.mjs";
 import { reloadWindow } from "../e2e/workbench.mjs";
 
@@ -57,6 +58,8 @@ function editorTests(theme) {
     analysis.savesAnalysisScreenshot(screenshotDir, `analysis-${theme.kind}`),
     analysis.hoverLinkOpensTheLab,
     analysis.ruleLinkOpensTheLab,
+    // LSTM & GRU (recurrent.e2e.mjs): presets read back from the data tables, a pasted state_dict.
+    ...recurrent.testsFor(theme, screenshot),
   ];
 }
 
