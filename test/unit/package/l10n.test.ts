@@ -164,3 +164,22 @@ test("no notification, title, label or hover text in src/ is a bare string liter
     `strings not passed through vscode.l10n.t:\n${problems.join("\n")}`,
   );
 });
+
+test("every English literal in src/analysis/localize.ts is still a rule's own text", () => {
+  const localize = fs.readFileSync(path.join(root, "src/analysis/localize.ts"), "utf8");
+  const rules = sourceFiles("src/analysis/rules")
+    .map((file) => fs.readFileSync(path.join(root, file), "utf8"))
+    .join("\n");
+  const literals = [...localize.matchAll(/vscode\.l10n\.t\(\s*"((?:[^"\\]|\\.)*)"/g)].map(
+    (m) => JSON.parse(`"${m[1]}"`) as string,
+  );
+  assert.ok(literals.length > 0, "no vscode.l10n.t literals found in localize.ts");
+  for (const literal of literals) {
+    // `{0}` in the bundle is a `${…}` in the rule's template literal.
+    const pattern = literal
+      .split(/\{\d+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("\\$\\{[^}]+\\}");
+    assert.match(rules, new RegExp(pattern), `no rule says ${JSON.stringify(literal)} any more`);
+  }
+});
