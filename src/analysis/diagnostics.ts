@@ -5,6 +5,7 @@
 import * as vscode from "vscode";
 import { analyzeProgram, type Finding, type SourceRange } from "./index";
 import { labLink } from "./labUri";
+import { findingWords } from "./localize";
 import type { DepthLens } from "./lens";
 import { cellOf, combineCells, type CombinedCells } from "./notebook";
 import { readAnalysisSettings, severityOf, type AnalysisSettings } from "./settings";
@@ -173,7 +174,8 @@ export class AnalysisDiagnostics implements vscode.Disposable {
     for (const finding of findings) {
       const severity = severityOf(this.settings.rules[finding.code]);
       if (severity === undefined) continue;
-      const diagnostic = new vscode.Diagnostic(place(finding).range, finding.message, severity);
+      const words = findingWords(finding);
+      const diagnostic = new vscode.Diagnostic(place(finding).range, words.message, severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = {
         value: finding.code,
@@ -184,12 +186,12 @@ export class AnalysisDiagnostics implements vscode.Disposable {
         diagnostic.relatedInformation = [
           new vscode.DiagnosticRelatedInformation(
             new vscode.Location(related.uri, related.range),
-            finding.related.message,
+            words.related ?? finding.related.message,
           ),
         ];
       }
       const fix = finding.fix && {
-        title: finding.fix.title,
+        title: words.fixTitle ?? finding.fix.title,
         edits: finding.fix.edits.map((e) => ({ ...place(e), newText: e.newText })),
       };
       placed.push({ finding, diagnostic, fix });

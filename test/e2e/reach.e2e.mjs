@@ -189,6 +189,46 @@ export function hoverSpeaksKorean(repoRoot) {
   };
 }
 
+/** The SL001 problem under `torch.softmax(logits, dim=1)` in train.py is worded in Korean. */
+export function diagnosticSpeaksKorean(repoRoot) {
+  return async function diagnosticSpeaksKorean({ page }) {
+    const ko = JSON.parse(
+      await fs.readFile(path.join(repoRoot, "l10n", "bundle.l10n.ko.json"), "utf8"),
+    );
+    const english = Object.keys(ko).find((key) => key.startsWith("softmax output reaches Cross"));
+    const expected = ko[english].slice(0, 40);
+    // train.py is open after the hover test; the softmax token sits on the flagged line.
+    const token = page
+      .locator(".monaco-editor .view-line:visible", { hasText: "torch.softmax(logits" })
+      .first()
+      .locator("span span", { hasText: /softmax/ })
+      .first();
+    await page.keyboard.press("Escape");
+    const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: "SL001" }).first();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const box = await token.boundingBox({ timeout: 10_000 });
+      if (!box) throw new Error("the softmax on the flagged line of train.py is not on screen");
+      await page.mouse.move(box.x + box.width / 2, box.y - 60);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 6 });
+      const shown = await hover
+        .waitFor({ state: "visible", timeout: 2500 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error("no SL001 hover over the softmax within 30 s");
+    }
+    const text = (await hover.textContent()) ?? "";
+    if (!text.includes(expected)) {
+      throw new Error(`the SL001 problem does not read "${expected}…": "${text.slice(0, 300)}"`);
+    }
+    await page.screenshot({
+      path: path.join(repoRoot, "test-results", "screenshots", "diagnostic-ko.png"),
+    });
+    return expected;
+  };
+}
+
 /** The tests, in order, for a Korean workbench. */
 export function reachTests(repoRoot) {
   return [
@@ -196,6 +236,7 @@ export function reachTests(repoRoot) {
     walkthroughOpensInKorean(repoRoot),
     everyWalkthroughButtonOpensItsView(repoRoot),
     hoverSpeaksKorean(repoRoot),
+    diagnosticSpeaksKorean(repoRoot),
   ];
 }
 
