@@ -31,7 +31,10 @@ function timeCase(run: () => unknown, minMs: number): number {
 }
 
 /** Returns, for each case, the per-round ns/call samples. */
-export function measureInterleaved(cases: BenchCase[], options: BenchOptions = {}): Map<string, number[]> {
+export function measureInterleaved(
+  cases: BenchCase[],
+  options: BenchOptions = {},
+): Map<string, number[]> {
   const rounds = options.rounds ?? 15;
   const warmupRounds = options.warmupRounds ?? 3;
   const minMs = options.minMs ?? 20;
@@ -79,6 +82,8 @@ export function printRatioTable(title: string, rows: RatioRow[]): void {
   console.log("| comparison | median ratio | budget | ok |");
   console.log("|---|---:|---|---|");
   for (const row of rows) {
-    console.log(`| ${row.name} | ${row.ratio.toFixed(3)} | ${row.budget} | ${row.ok ? "yes" : "NO"} |`);
+    console.log(
+      `| ${row.name} | ${row.ratio.toFixed(3)} | ${row.budget} | ${row.ok ? "yes" : "NO"} |`,
+    );
   }
 }
