@@ -3,6 +3,7 @@
 //   z = σ(W_iz x + b_iz + W_hz h + b_hz)             update gate: how much of h to keep
 //   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))    candidate
 //   h' = (1 − z) ⊙ n + z ⊙ h, computed as (h − n) ⊙ z + n like PyTorch's CPU cell
+import { dot } from "./dot";
 import { NumericVector } from "../shapes";
 import { GruParams, PreparedCell, prepareCell, readInputs, readState, splitRows } from "./params";
 
@@ -43,14 +44,8 @@ export function gruStep(
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   const rows = 3 * hidden;
   for (let k = 0; k < rows; k++) {
-    let fromInput = 0;
-    const rowIh = k * input;
-    for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
-    fromInput += biasIh[k];
-    let fromHidden = 0;
-    const rowHh = k * hidden;
-    for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
-    fromHidden += biasHh[k];
+    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
+    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
     scratch[k] = fromInput;
     gates[gatesOffset + k] = fromHidden;
   }

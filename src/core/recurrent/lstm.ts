@@ -5,6 +5,7 @@
 //   o = σ(W_io x + b_io + W_ho h + b_ho)   output gate
 //   c' = f ⊙ c + i ⊙ g,   h' = o ⊙ tanh(c')
 // The additive path c' = f ⊙ c + … is what lets gradients survive many steps when f ≈ 1.
+import { dot } from "./dot";
 import { NumericVector } from "../shapes";
 import { LstmParams, PreparedCell, prepareCell, readInputs, readState, splitRows } from "./params";
 
@@ -54,14 +55,8 @@ export function lstmStep(
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   const rows = 4 * hidden;
   for (let k = 0; k < rows; k++) {
-    let fromInput = 0;
-    const rowIh = k * input;
-    for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
-    fromInput += biasIh[k];
-    let fromHidden = 0;
-    const rowHh = k * hidden;
-    for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
-    fromHidden += biasHh[k];
+    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
+    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
     gates[gatesOffset + k] = fromHidden + fromInput;
   }
   for (let k = 0; k < hidden; k++) {

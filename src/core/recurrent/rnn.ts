@@ -1,6 +1,7 @@
 // nn.RNN (Elman), one layer, batch of one: h' = act(W_ih x + b_ih + W_hh h + b_hh), act = tanh
 // or relu. No gate decides what to keep, so a gradient crosses every step through W_hh and
 // act' (≤ 1) and shrinks or grows geometrically — the long-term dependency problem.
+import { dot } from "./dot";
 import { NumericVector, readChoice } from "../shapes";
 import {
   PreparedCell,
@@ -40,14 +41,8 @@ export function rnnStep(
 ): void {
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   for (let k = 0; k < hidden; k++) {
-    let fromInput = 0;
-    const rowIh = k * input;
-    for (let j = 0; j < input; j++) fromInput += weightIh[rowIh + j] * x[xOffset + j];
-    fromInput += biasIh[k];
-    let fromHidden = 0;
-    const rowHh = k * hidden;
-    for (let j = 0; j < hidden; j++) fromHidden += weightHh[rowHh + j] * hPrev[prevOffset + j];
-    fromHidden += biasHh[k];
+    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
+    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
     const a = fromHidden + fromInput;
     hOut[outOffset + k] = useRelu ? (a > 0 ? a : a === a ? 0 : a) : Math.tanh(a);
   }
