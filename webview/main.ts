@@ -11,6 +11,7 @@ import {
 import { MessageType, type ToWebview } from "../src/shared/protocol";
 import { applyThemeDefaults } from "./charts/chartSetup";
 import { h } from "./dom";
+import { setLocale, t } from "./i18n";
 import { readTheme, watchTheme } from "./theme";
 import { LazyView } from "./lazyView";
 import type { LabView, StateUpdate } from "./view";
@@ -38,10 +39,10 @@ const lazy = (id: ViewId, title: string, create: (update: StateUpdate) => LabVie
   return view;
 };
 views.push(
-  lazy("activations", "Activations", (update) => new ActivationsView(update)),
-  lazy("vanishing", "Vanishing gradients", (update) => new VanishingView(update)),
-  lazy("softmax", "Logits & softmax", (update) => new SoftmaxView(update)),
-  lazy("recurrent", "LSTM & GRU", (update) => new RecurrentView(update)),
+  lazy("activations", t("view.activations"), (update) => new ActivationsView(update)),
+  lazy("vanishing", t("view.vanishing"), (update) => new VanishingView(update)),
+  lazy("softmax", t("view.softmax"), (update) => new SoftmaxView(update)),
+  lazy("recurrent", t("view.recurrent"), (update) => new RecurrentView(update)),
 );
 
 /** The view a state shows; a view this page does not have yet (LSTM & GRU) falls back to the first. */
@@ -100,7 +101,7 @@ function renderNow(): void {
 }
 
 function buildShell(): HTMLElement {
-  const tablist = h("div", { role: "tablist", "aria-label": "Sigmoid Lab views", class: "tabs" });
+  const tablist = h("div", { role: "tablist", "aria-label": t("views.label"), class: "tabs" });
   for (const view of views) {
     const tab = h(
       "button",
@@ -130,16 +131,16 @@ function buildShell(): HTMLElement {
   }
   const exportBar = h(
     "div",
-    { class: "export", role: "group", "aria-label": "Export" },
-    exportButton("PNG", "png"),
-    exportButton("CSV", "csv"),
-    exportButton("PyTorch script", "py"),
+    { class: "export", role: "group", "aria-label": t("export.label") },
+    exportButton(t("export.png"), "png"),
+    exportButton(t("export.csv"), "csv"),
+    exportButton(t("export.py"), "py"),
   );
   return h("main", {}, h("header", {}, tablist, exportBar), ...views.map((v) => v.root), status);
 }
 
 function exportButton(label: string, format: "png" | "csv" | "py"): HTMLButtonElement {
-  const button = h("button", { type: "button", class: "secondary" }, `Export ${label}`);
+  const button = h("button", { type: "button", class: "secondary" }, label);
   button.addEventListener("click", () => {
     const view = currentView();
     try {
@@ -149,11 +150,11 @@ function exportButton(label: string, format: "png" | "csv" | "py"): HTMLButtonEl
           : format === "csv"
             ? view.exportCsv()
             : view.exportScript();
-      status.textContent = `Exporting ${payload.suggestedName}…`;
+      status.textContent = t("export.running", payload.suggestedName);
       send({ type: MessageType.Export, format, ...payload });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      status.textContent = `Export failed: ${detail}`;
+      status.textContent = t("export.failed", detail);
       warn(`export ${format}: ${detail}`);
     }
   });
@@ -171,6 +172,8 @@ function start(initial: LabState, intent: LabIntent): void {
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case MessageType.Init: {
+      // <html lang> already chose the words before the first view was built; the same locale.
+      setLocale(message.locale);
       // After the panel was hidden and shown again the page reloads: its own saved state is newer
       // than what the host restored when the panel was created.
       const own = savedState();
@@ -186,10 +189,10 @@ function onMessage(message: ToWebview): void {
     case MessageType.ExportDone:
       status.textContent =
         message.outcome === "saved"
-          ? `Saved ${message.detail ?? ""}`
+          ? t("export.saved", message.detail ?? "")
           : message.outcome === "failed"
-            ? `Export failed: ${message.detail ?? "unknown error"}`
-            : "Export cancelled";
+            ? t("export.failed", message.detail ?? t("export.unknownError"))
+            : t("export.cancelled");
       return;
   }
 }

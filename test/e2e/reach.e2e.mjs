@@ -87,6 +87,39 @@ export function paletteShowsKoreanCommandTitles(repoRoot) {
   };
 }
 
+/** The Lab page speaks Korean: tabs, export buttons and the Activations view's controls. */
+export function panelSpeaksKorean(repoRoot) {
+  return async function panelSpeaksKorean({ page }) {
+    // The table is TypeScript (bundled into the page); its entries are plain "key": "text" pairs.
+    const source = await fs.readFile(path.join(repoRoot, "webview", "i18n", "ko.ts"), "utf8");
+    const ko = Object.fromEntries(
+      [...source.matchAll(/"([\w.]+)":\s*("(?:[^"\\]|\\.)*")/g)].map((m) => [
+        m[1],
+        JSON.parse(m[2]),
+      ]),
+    );
+    await runCommand(page, "Sigmoid Lab: 활성화 함수 열기");
+    await waitForLabReady(page);
+    const frame = labFrame(page);
+    const expected = [
+      ["#tab-activations", ko["view.activations"]],
+      ["#tab-recurrent", ko["view.recurrent"]],
+      ["label[for=probe-x]", ko["activations.probe"]],
+      ["#probe-words", ko["activations.words"].slice(0, 12)],
+    ];
+    for (const [selector, text] of expected) {
+      const actual = (await frame.locator(selector).first().textContent()) ?? "";
+      if (!actual.includes(text)) {
+        throw new Error(`the Lab page's ${selector} reads "${actual}", not "${text}"`);
+      }
+    }
+    await page.screenshot({
+      path: path.join(repoRoot, "test-results", "screenshots", "lab-ko.png"),
+    });
+    return expected.map(([, text]) => text).join(" · ");
+  };
+}
+
 /** Welcome: Open Walkthrough… → our walkthrough, by its Korean title; every step is listed. */
 export function walkthroughOpensInKorean(repoRoot) {
   return async function walkthroughOpensInKorean({ page }) {
@@ -233,6 +266,7 @@ export function diagnosticSpeaksKorean(repoRoot) {
 export function reachTests(repoRoot) {
   return [
     paletteShowsKoreanCommandTitles(repoRoot),
+    panelSpeaksKorean(repoRoot),
     walkthroughOpensInKorean(repoRoot),
     everyWalkthroughButtonOpensItsView(repoRoot),
     hoverSpeaksKorean(repoRoot),

@@ -16,6 +16,7 @@ import { chartFigure, fillTable, formatNumber, h, numberControl } from "../dom";
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
+import { t } from "../i18n";
 
 // Points per curve: more than a panel is wide in pixels, so curves stay smooth at any width.
 const SAMPLES = 1001;
@@ -75,7 +76,7 @@ export class ActivationsView implements LabView {
     const initial = { x: 0, gain: 1, range: 10 };
     this.probe = numberControl({
       id: "probe-x",
-      label: "probe x",
+      label: t("activations.probe"),
       min: -initial.range,
       max: initial.range,
       step: 0.01,
@@ -84,7 +85,7 @@ export class ActivationsView implements LabView {
     });
     this.gain = numberControl({
       id: "gain-k",
-      label: "gain k (1/temperature)",
+      label: t("activations.gain"),
       ...LIMITS.gain,
       step: 0.05,
       value: initial.gain,
@@ -92,13 +93,17 @@ export class ActivationsView implements LabView {
     });
     this.range = numberControl({
       id: "x-range",
-      label: "x range ±",
+      label: t("activations.range"),
       ...LIMITS.range,
       step: 1,
       value: initial.range,
       onInput: (value) => this.set("range", value),
     });
-    const toggleRow = h("fieldset", { class: "toggles" }, h("legend", {}, "Also draw"));
+    const toggleRow = h(
+      "fieldset",
+      { class: "toggles" },
+      h("legend", {}, t("activations.alsoDraw")),
+    );
     for (const id of CURVE_IDS) {
       const box = h("input", { type: "checkbox", id: `curve-${id}` });
       box.addEventListener("change", () =>
@@ -120,9 +125,8 @@ export class ActivationsView implements LabView {
 
     const { figure, canvas, table, fallback } = chartFigure({
       id: "chart-activations",
-      label:
-        "Line chart of the sigmoid σ(kx) and its derivative over x, with the probe's tangent line and the maximum 0.25 of the derivative marked. Arrow keys move the probe.",
-      caption: "σ(kx) and its derivative",
+      label: t("activations.chartLabel"),
+      caption: t("activations.caption"),
     });
     this.table = table;
     // The chart itself moves the probe from the keyboard: ←/→ by 0.1 (Shift: by 1), Home/End to
@@ -133,19 +137,13 @@ export class ActivationsView implements LabView {
     this.note = h("p", { class: "note", role: "status" });
     this.root = h(
       "section",
-      { class: "view", "aria-label": "Activations" },
+      { class: "view", "aria-label": t("view.activations") },
       h("div", { class: "controls" }, this.probe.root, this.gain.root, this.range.root, toggleRow),
       this.readout,
       this.words,
       this.note,
       figure,
-      h(
-        "p",
-        { class: "explain" },
-        "σ(x) = 1 / (1 + e^(−x)) maps every real number into (0, 1), so one sigmoid output can be read as one class's probability. ",
-        "Its slope σ'(x) = σ(x)·(1 − σ(x)) is at most 0.25, reached at x = 0, and falls towards 0 on both sides: ",
-        "a gradient passing back through n sigmoid layers is multiplied by at most 0.25ⁿ — the vanishing gradient.",
-      ),
+      h("p", { class: "explain" }, t("activations.explain")),
       fallback,
     );
 
@@ -242,7 +240,7 @@ export class ActivationsView implements LabView {
   private probeDatasets() {
     return [
       {
-        label: "tangent at the probe",
+        label: t("activations.tangent"),
         data: [] as { x: number; y: number }[],
         borderDash: [6, 4],
         borderColor: this.theme?.highlight,
@@ -250,7 +248,7 @@ export class ActivationsView implements LabView {
         order: 1,
       },
       {
-        label: "max σ' = 0.25·k at x = 0",
+        label: t("activations.maximum"),
         data: [] as { x: number; y: number }[],
         showLine: false,
         pointRadius: 6,
@@ -261,7 +259,7 @@ export class ActivationsView implements LabView {
         order: 0,
       },
       {
-        label: "probe",
+        label: t("activations.probePoint"),
         data: [] as { x: number; y: number }[],
         showLine: false,
         pointRadius: 5,
@@ -298,14 +296,12 @@ export class ActivationsView implements LabView {
     const at = gain === 1 ? `x = ${plain(x)}` : `x = ${plain(x)}, k·x = ${plain(kx)}`;
     this.readout.textContent =
       `${at}: σ = ${formatNumber(s)}, σ' = ${formatNumber(d)}, logit(σ) = ${formatNumber(logit(s))}` +
-      (gain === 1 ? "" : `, slope of σ(kx) = k·σ' = ${formatNumber(gain * d)}`);
+      (gain === 1 ? "" : `, ${t("activations.slope", formatNumber(gain * d))}`);
     const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
     this.words.textContent =
-      `σ is always inside (0, 1): here it says class 1 with probability ${percent(s)}. ` +
-      `σ' is at most 0.25 (at x = 0); here it is ${percent(d / 0.25)} of that maximum, so a gradient ` +
-      `flowing back through this unit is multiplied by ${formatNumber(d)}` +
-      (d < 0.01 ? " — the unit is saturated and learns almost nothing." : ".") +
-      ` logit(σ(x)) = x undoes the sigmoid.`;
+      t("activations.words", percent(s), percent(d / 0.25), formatNumber(d)) +
+      (d < 0.01 ? t("activations.saturated") : ".") +
+      t("activations.undo");
   }
 
   private rows(count: number, { gain, range, curves }: Activations): number[][] {
