@@ -183,3 +183,28 @@ test("every English literal in src/analysis/localize.ts is still a rule's own te
     assert.match(rules, new RegExp(pattern), `no rule says ${JSON.stringify(literal)} any more`);
   }
 });
+
+/** Lab page files whose words are not in webview/i18n yet (see the issue): the test skips them. */
+const WEBVIEW_NOT_YET_LOCALISED = new Set([
+  "webview/views/vanishing.ts",
+  "webview/views/softmax.ts",
+  "webview/views/recurrent.ts",
+]);
+
+test("the Lab page's labels, captions and status texts come from webview/i18n", () => {
+  // A label, aria-label, caption or status written as English words (two or more in a row);
+  // formulas such as "tanh(x)" or "d/dx σ(kx)" are the same in every language and pass.
+  const english =
+    /(\blabel\s*:|"aria-label"\s*:|\bcaption\s*:|textContent\s*=)\s*["'`][^"'`]*?[A-Za-z]{2,} [A-Za-z]{2,}/g;
+  const problems: string[] = [];
+  for (const file of sourceFiles("webview")) {
+    if (file.startsWith("webview/i18n/") || file.startsWith("webview/export/")) continue;
+    if (WEBVIEW_NOT_YET_LOCALISED.has(file)) continue;
+    const text = withoutComments(fs.readFileSync(path.join(root, file), "utf8"));
+    for (const match of text.matchAll(english)) {
+      const line = text.slice(0, match.index).split("\n").length;
+      problems.push(`${file}:${line}: ${match[0]}`);
+    }
+  }
+  assert.deepEqual(problems, [], `Lab page text not in webview/i18n:\n${problems.join("\n")}`);
+});
