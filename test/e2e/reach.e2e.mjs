@@ -287,6 +287,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   await buildExtension();
   const server = await startCodeServer(koreanCodeServerOptions(repoRoot, folderName));
   const browser = await launchChromium();
+  let passed = 0;
   let failed = 0;
   try {
     const workspace = path.join(repoRoot, "test", "fixtures", "workspace");
@@ -296,6 +297,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
       try {
         const detail = await test({ page, server });
         console.log(`  ✔ ko: ${test.name} (${Date.now() - started} ms) → ${detail ?? ""}`);
+        passed++;
       } catch (error) {
         failed++;
         const shot = path.join(screenshots, `failed-ko-${test.name}.png`);
@@ -308,5 +310,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
     await browser.close().catch(() => {});
     await server.stop();
   }
+  console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }

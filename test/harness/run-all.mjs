@@ -74,6 +74,16 @@ const steps = [
     needsCodeServer: true,
     run: () => run(node, [harness("run-e2e.mjs")], { SIGMOID_LAB_SKIP_BUILD: "1" }),
   },
+  {
+    // A second code-server: the display language is fixed when the server starts.
+    name: "e2e (Korean)",
+    needsBuild: true,
+    needsCodeServer: true,
+    run: () =>
+      run(node, [path.join(repoRoot, "test", "e2e", "reach.e2e.mjs")], {
+        SIGMOID_LAB_SKIP_BUILD: "1",
+      }),
+  },
 ];
 
 const results = [];
