@@ -5,7 +5,15 @@
 //   h' = (1 − z) ⊙ n + z ⊙ h, computed as (h − n) ⊙ z + n like PyTorch's CPU cell
 import { dot } from "./dot";
 import { NumericVector } from "../shapes";
-import { GruParams, PreparedCell, prepareCell, readInputs, readState, splitRows } from "./params";
+import {
+  GruParams,
+  PreparedCell,
+  prepareCell,
+  readInputs,
+  readState,
+  splitRows,
+  gateBlockRows,
+} from "./params";
 
 export interface GruGates {
   reset: Float64Array[];
@@ -91,14 +99,8 @@ export function gru(params: GruParams, inputs: unknown, h0?: NumericVector): Gru
       scratch,
     );
   }
-  const gateRowsOf = (block: number): Float64Array[] => {
-    const rows: Float64Array[] = new Array(steps);
-    for (let t = 0; t < steps; t++) {
-      const start = (3 * t + block) * hidden;
-      rows[t] = gatesAll.subarray(start, start + hidden);
-    }
-    return rows;
-  };
+  const gateRowsOf = (block: number): Float64Array[] =>
+    gateBlockRows(gatesAll, steps, hidden, 3, block);
   const last = (steps - 1) * hidden;
   return {
     outputs: splitRows(hAll, steps, hidden),

@@ -7,7 +7,15 @@
 // The additive path c' = f ⊙ c + … is what lets gradients survive many steps when f ≈ 1.
 import { dot } from "./dot";
 import { NumericVector } from "../shapes";
-import { LstmParams, PreparedCell, prepareCell, readInputs, readState, splitRows } from "./params";
+import {
+  LstmParams,
+  PreparedCell,
+  prepareCell,
+  readInputs,
+  readState,
+  splitRows,
+  gateBlockRows,
+} from "./params";
 
 export interface LstmState {
   h?: NumericVector;
@@ -111,14 +119,8 @@ export function lstm(params: LstmParams, inputs: unknown, state?: LstmState): Ls
       t * hidden,
     );
   }
-  const gateRowsOf = (block: number): Float64Array[] => {
-    const rows: Float64Array[] = new Array(steps);
-    for (let t = 0; t < steps; t++) {
-      const start = (4 * t + block) * hidden;
-      rows[t] = gatesAll.subarray(start, start + hidden);
-    }
-    return rows;
-  };
+  const gateRowsOf = (block: number): Float64Array[] =>
+    gateBlockRows(gatesAll, steps, hidden, 4, block);
   const last = (steps - 1) * hidden;
   return {
     outputs: splitRows(hAll, steps, hidden),

@@ -178,3 +178,22 @@ export function splitRows(flat: Float64Array, steps: number, width: number): Flo
   for (let t = 0; t < steps; t++) rows[t] = flat.subarray(t * width, (t + 1) * width);
   return rows;
 }
+
+/**
+ * One gate's rows (T × H views, no copy) out of the per-step pre-activations laid out as
+ * [gate 0 | gate 1 | …] of `hidden` each, `gates` blocks per step.
+ */
+export function gateBlockRows(
+  gatesAll: Float64Array,
+  steps: number,
+  hidden: number,
+  gates: number,
+  block: number,
+): Float64Array[] {
+  const rows: Float64Array[] = new Array(steps);
+  for (let t = 0; t < steps; t++) {
+    const start = (gates * t + block) * hidden;
+    rows[t] = gatesAll.subarray(start, start + hidden);
+  }
+  return rows;
+}
