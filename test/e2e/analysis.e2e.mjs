@@ -70,14 +70,22 @@ export async function squiggleUnderTheSoftmax({ page }) {
 export async function hoverExplainsSL001({ page }) {
   const squiggles = page.locator(".monaco-editor .squiggly-warning");
   const line = page.locator(".monaco-editor .view-line:visible", { hasText: SOFTMAX }).first();
-  const lineBox = await line.boundingBox();
-  const boxes = await squiggles.evaluateAll((nodes) =>
-    nodes.map((n) => n.getBoundingClientRect().toJSON()),
-  );
-  const target = boxes.find(
-    (b) => Math.abs(b.y + b.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height,
-  );
-  assert.ok(target, "no squiggle to hover");
+  await line.waitFor({ timeout: 10_000 });
+  // Right after the file is (re)opened the diagnostics are still on their way (debounced
+  // analysis): look for the squiggle on the softmax line for up to 15 s.
+  let lineBox;
+  let target;
+  for (let attempt = 0; attempt < 30 && !target; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(500);
+    lineBox = await line.boundingBox();
+    const boxes = await squiggles.evaluateAll((nodes) =>
+      nodes.map((n) => n.getBoundingClientRect().toJSON()),
+    );
+    target = boxes.find(
+      (b) => Math.abs(b.y + b.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height,
+    );
+  }
+  assert.ok(target, "no squiggle to hover on the softmax line after 15 s");
   const x = target.x + Math.min(20, target.width / 2);
   const y = lineBox.y + lineBox.height / 2;
   await page.mouse.move(x - 30, y);
