@@ -28,6 +28,7 @@ import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl }
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
+import { t } from "../i18n";
 import { MeanOfLogs, sampleSeed } from "./vanishingSamples";
 
 type Vanishing = LabState["vanishing"];
@@ -39,16 +40,15 @@ const SLICE_MS = 8;
 /** Training runs bigger than this (multiply-adds) wait one frame so the controls answer first. */
 const SYNC_TRAINING_WORK = 2_000_000;
 
-const ACTIVATION_LABELS: Record<ActivationId, string> = {
-  sigmoid: "sigmoid",
-  tanh: "tanh",
-  relu: "ReLU",
-};
-const INIT_LABELS: Record<InitId, string> = {
-  normal: "normal N(0, scale²)",
-  xavier: "Xavier (Glorot) normal",
-  he: "He (Kaiming) normal",
-};
+/** Labels are looked up when drawn, so they are in the page's language. */
+const activationLabel = (id: ActivationId): string =>
+  id === "sigmoid" ? t("vanishing.activation.sigmoid") : id === "tanh" ? "tanh" : "ReLU";
+const initLabel = (id: InitId): string =>
+  id === "normal"
+    ? t("vanishing.init.normal")
+    : id === "xavier"
+      ? t("vanishing.init.xavier")
+      : t("vanishing.init.he");
 
 function tick(value: number | string): string {
   const k = Number(value);
@@ -71,7 +71,7 @@ interface GradientResult {
 
 export class VanishingView implements LabView {
   readonly id = "vanishing" as const;
-  readonly title = "Vanishing gradients";
+  readonly title = t("view.vanishing");
   readonly root: HTMLElement;
 
   private readonly chart: Chart<"line">;
@@ -119,50 +119,56 @@ export class VanishingView implements LabView {
         onInput: (v) => this.set(name, v),
       });
     this.controls = {
-      depth: number("depth", "depth (layers)", "depth", 1, d.depth),
-      width: number("width", "width (units per layer)", "width", 1, d.width),
-      scale: number("init-scale", "init scale", "scale", 0.01, d.scale),
-      seed: number("seed", "seed", "seed", 1, d.seed),
-      samples: number("samples", "samples (networks averaged)", "samples", 1, d.samples),
-      steps: number("steps", "training steps", "steps", 1, d.steps),
-      learningRate: number("learning-rate", "learning rate", "learningRate", 0.01, d.rate),
+      depth: number("depth", t("vanishing.depth"), "depth", 1, d.depth),
+      width: number("width", t("vanishing.width"), "width", 1, d.width),
+      scale: number("init-scale", t("vanishing.scale"), "scale", 0.01, d.scale),
+      seed: number("seed", t("vanishing.seed"), "seed", 1, d.seed),
+      samples: number("samples", t("vanishing.samples"), "samples", 1, d.samples),
+      steps: number("steps", t("vanishing.steps"), "steps", 1, d.steps),
+      learningRate: number(
+        "learning-rate",
+        t("vanishing.learningRate"),
+        "learningRate",
+        0.01,
+        d.rate,
+      ),
       activation: selectControl({
         id: "activation",
-        label: "activation",
-        choices: ACTIVATION_IDS.map((value) => ({ value, label: ACTIVATION_LABELS[value] })),
+        label: t("vanishing.activation"),
+        choices: ACTIVATION_IDS.map((value) => ({ value, label: activationLabel(value) })),
         value: "sigmoid",
         onChange: (activation) => this.change({ activation }),
       }),
       init: selectControl({
         id: "init",
-        label: "initialisation",
-        choices: INIT_IDS.map((value) => ({ value, label: INIT_LABELS[value] })),
+        label: t("vanishing.init"),
+        choices: INIT_IDS.map((value) => ({ value, label: initLabel(value) })),
         value: "normal",
         onChange: (init) => this.change({ init }),
       }),
       mode: selectControl({
         id: "vanishing-mode",
-        label: "show",
+        label: t("vanishing.mode"),
         choices: [
-          { value: "gradients", label: "gradient norm per layer (one backward pass)" },
-          { value: "training", label: "update size per layer while training" },
+          { value: "gradients", label: t("vanishing.mode.gradients") },
+          { value: "training", label: t("vanishing.mode.training") },
         ],
         value: "gradients",
         onChange: (mode) => this.change({ mode }),
       }),
     };
     const c = this.controls;
-    const newSeed = h("button", { type: "button", class: "secondary" }, "New seed");
+    const newSeed = h("button", { type: "button", class: "secondary" }, t("vanishing.newSeed"));
     newSeed.addEventListener("click", () =>
       this.change({ seed: Math.floor(Math.random() * LIMITS.seed.max) }),
     );
     const presets = h(
       "div",
-      { class: "presets", role: "group", "aria-label": "Presets" },
-      preset("Sigmoid, N(0, 1)", () =>
+      { class: "presets", role: "group", "aria-label": t("vanishing.presets") },
+      preset(t("vanishing.preset.sigmoidNormal"), () =>
         this.change({ activation: "sigmoid", init: "normal", scale: 1 }),
       ),
-      preset("Sigmoid, Xavier", () =>
+      preset(t("vanishing.preset.sigmoidXavier"), () =>
         this.change({ activation: "sigmoid", init: "xavier", scale: 1 }),
       ),
       preset("ReLU, He", () => this.change({ activation: "relu", init: "he", scale: 1 })),
@@ -171,9 +177,8 @@ export class VanishingView implements LabView {
     this.trainingOnly = h("div", { class: "controls" }, c.steps.root, c.learningRate.root);
     const { figure, canvas, table, fallback } = chartFigure({
       id: "chart-vanishing",
-      label:
-        "Line chart on a log axis: the gradient norm of every layer's weights, and the bound 0.25 to the power of the layers above it",
-      caption: "per-layer numbers",
+      label: t("vanishing.chartLabel"),
+      caption: t("vanishing.caption"),
     });
     this.table = table;
     this.readout = h("p", { id: "vanishing-readout", class: "readout", "aria-live": "polite" });
@@ -181,7 +186,7 @@ export class VanishingView implements LabView {
     this.progress = h("p", { class: "progress", "aria-live": "off" });
     this.root = h(
       "section",
-      { class: "view", "aria-label": "Vanishing gradients" },
+      { class: "view", "aria-label": t("view.vanishing") },
       h(
         "div",
         { class: "controls" },
@@ -200,14 +205,7 @@ export class VanishingView implements LabView {
       this.readout,
       this.progress,
       figure,
-      h(
-        "p",
-        { class: "explain" },
-        "Backpropagation multiplies the gradient by the activation's slope at every layer. σ' is at most 0.25, so with sigmoid the ",
-        "gradient reaching layer l has been multiplied by at most 0.25^(depth − l) — times the weights' gain. The layers nearest ",
-        "the input get the smallest gradients and learn slowest. tanh (slope ≤ 1) and ReLU (slope 0 or 1) with He initialisation ",
-        "keep the norms level.",
-      ),
+      h("p", { class: "explain" }, t("vanishing.explain")),
       fallback,
     );
     this.chart = new Chart(canvas, {
@@ -216,10 +214,10 @@ export class VanishingView implements LabView {
       options: {
         ...fastLineOptions(),
         scales: {
-          x: { type: "linear", title: { display: true, text: "layer (1 = nearest the input)" } },
+          x: { type: "linear", title: { display: true, text: t("vanishing.axis.layer") } },
           y: {
             type: "linear",
-            title: { display: true, text: "gradient norm (log scale)" },
+            title: { display: true, text: t("vanishing.axis.gradientNorm") },
             ticks: { callback: tick },
           },
         },
@@ -338,7 +336,11 @@ export class VanishingView implements LabView {
     const width = this.theme?.kind === "high-contrast" ? 3 : 2;
     this.chart.data.datasets = [
       {
-        label: `‖∂L/∂W_l‖, ${ACTIVATION_LABELS[v.activation]}, mean of ${g.samplesDone} network${g.samplesDone === 1 ? "" : "s"}`,
+        label: t(
+          g.samplesDone === 1 ? "vanishing.legend.normsOne" : "vanishing.legend.norms",
+          activationLabel(v.activation),
+          g.samplesDone,
+        ),
         data: norms,
         borderColor: this.theme?.series[0],
         backgroundColor: this.theme?.series[0],
@@ -346,7 +348,7 @@ export class VanishingView implements LabView {
         pointRadius: layers <= 40 ? 2 : 0,
       },
       {
-        label: "0.25^(depth − l): σ' factors crossed",
+        label: t("vanishing.legend.bound"),
         data: bound,
         borderColor: this.theme?.series[1],
         backgroundColor: this.theme?.series[1],
@@ -355,30 +357,28 @@ export class VanishingView implements LabView {
       },
     ];
     const axes = this.chart.options.scales!;
-    axes.x!.title!.text = "layer (1 = nearest the input)";
-    axes.y!.title!.text = "gradient norm (log scale)";
+    axes.x!.title!.text = t("vanishing.axis.layer");
+    axes.y!.title!.text = t("vanishing.axis.gradientNorm");
     axes.x!.min = 1;
     axes.x!.max = Math.max(2, layers);
     this.chart.update("none");
-    this.progress.textContent = complete
-      ? ""
-      : `Computing: ${g.samplesDone} of ${v.samples} networks…`;
+    this.progress.textContent = complete ? "" : t("vanishing.computing", g.samplesDone, v.samples);
     const first = g.log10Norms[0];
     const last = g.log10Norms[layers - 1];
     // How many powers of ten the gradient loses between the last layer and the first.
     const loss = last - first;
     this.readout.textContent =
-      `Layer 1 gets a gradient of ${formatLog(first)}, layer ${layers} ${formatLog(last)}: ` +
+      t("vanishing.readout", formatLog(first), layers, formatLog(last)) +
       (loss > 1
-        ? `the first layer's is 10^${loss.toFixed(1)} times smaller (vanishing).`
+        ? t("vanishing.readout.vanishing", loss.toFixed(1))
         : loss < -1
-          ? `the first layer's is 10^${(-loss).toFixed(1)} times larger (exploding).`
-          : "about the same size (no vanishing).") +
-      ` Bound 0.25^${layers} = ${formatLog(layers * Math.log10(0.25))}.`;
+          ? t("vanishing.readout.exploding", (-loss).toFixed(1))
+          : t("vanishing.readout.level")) +
+      t("vanishing.readout.bound", layers, formatLog(layers * Math.log10(0.25)));
     if (complete) {
       fillTable(
         this.table,
-        ["layer", "mean ‖∂L/∂W_l‖", "0.25^(depth − l)"],
+        [t("vanishing.table.layer"), t("vanishing.table.meanNorm"), "0.25^(depth − l)"],
         Array.from({ length: layers }, (_, l) => [
           String(l + 1),
           formatLog(g.log10Norms[l]),
@@ -434,7 +434,7 @@ export class VanishingView implements LabView {
       return;
     }
     // A long run: say so first, and let this frame paint and take input before it starts.
-    this.progress.textContent = `Training ${v.steps} steps of a ${v.depth}-layer network…`;
+    this.progress.textContent = t("vanishing.training", v.steps, v.depth);
     reportRendered(this.id, false);
     requestAnimationFrame(() => setTimeout(run, 0));
   }
@@ -450,7 +450,7 @@ export class VanishingView implements LabView {
       }
       const color = this.theme?.series[index % this.theme.series.length];
       return {
-        label: `layer ${layer + 1}`,
+        label: t("vanishing.legend.layer", layer + 1),
         data,
         borderColor: color,
         backgroundColor: color,
@@ -459,8 +459,8 @@ export class VanishingView implements LabView {
       };
     });
     const axes = this.chart.options.scales!;
-    axes.x!.title!.text = "training step";
-    axes.y!.title!.text = "update size ‖ΔW_l‖ / ‖W_l‖ (log scale)";
+    axes.x!.title!.text = t("vanishing.axis.step");
+    axes.y!.title!.text = t("vanishing.axis.updateSize");
     axes.x!.min = 1;
     axes.x!.max = Math.max(2, steps);
     this.chart.update("none");
@@ -468,14 +468,25 @@ export class VanishingView implements LabView {
     const firstLayer = meanLog10(result.relativeUpdates, 0);
     const lastLayer = meanLog10(result.relativeUpdates, v.depth - 1);
     this.readout.textContent =
-      `Over ${steps} steps (loss ${formatNumber(result.losses[0], 4)} → ${formatNumber(result.finalLoss, 4)}), ` +
-      `layer 1 changes by ${formatLog(firstLayer)} of its weights per step, layer ${v.depth} by ${formatLog(lastLayer)}` +
+      t(
+        "vanishing.trainingReadout",
+        steps,
+        formatNumber(result.losses[0], 4),
+        formatNumber(result.finalLoss, 4),
+        formatLog(firstLayer),
+        v.depth,
+        formatLog(lastLayer),
+      ) +
       (lastLayer - firstLayer > 2
-        ? ": the early layers have stalled."
-        : ": every layer is learning.");
+        ? t("vanishing.trainingReadout.stalled")
+        : t("vanishing.trainingReadout.learning"));
     fillTable(
       this.table,
-      ["step", "loss", ...layers.map((l) => `layer ${l + 1}`)],
+      [
+        t("vanishing.table.step"),
+        t("vanishing.table.loss"),
+        ...layers.map((l) => t("vanishing.legend.layer", l + 1)),
+      ],
       Array.from({ length: steps }, (_, s) => [
         String(s + 1),
         formatNumber(result.losses[s], 6),
