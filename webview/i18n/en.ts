@@ -83,6 +83,57 @@ const en = {
     "Over {0} steps (loss {1} → {2}), layer 1 changes by {3} of its weights per step, layer {4} by {5}",
   "vanishing.trainingReadout.stalled": ": the early layers have stalled.",
   "vanishing.trainingReadout.learning": ": every layer is learning.",
+  // Logits & softmax.
+  "softmax.logits": "Logits",
+  "softmax.addClass": "+ class",
+  "softmax.removeClass": "− class",
+  "softmax.temperature": "temperature T",
+  "softmax.barsLabel":
+    "Bar chart of softmax(z / T): the probability of every class from the logits",
+  "softmax.barsCaption": "logits and their softmax",
+  "softmax.model.binary": "2 classes: binary (sigmoid + BCE)",
+  "softmax.model.multinomial": "{0} classes: multinomial (softmax)",
+  "softmax.brush": "Class to add",
+  "softmax.epochs": "epochs",
+  "softmax.learningRate": "learning rate",
+  "softmax.addPoint": "Add point",
+  "softmax.removeLast": "Remove last point",
+  "softmax.clearPoints": "Clear points",
+  "softmax.scatterLabel":
+    "Scatter chart of the training points by class, with the trained model's class probabilities shaded behind them and the binary decision boundary drawn as a line. Click to add a point of the chosen class; Shift+click removes the nearest.",
+  "softmax.scatterCaption": "training points and predicted probabilities",
+  "softmax.heading": "Logits → softmax → CrossEntropyLoss",
+  "softmax.target": "true class (target)",
+  "softmax.logisticHeading": "Logistic regression: binary vs multinomial",
+  "softmax.model": "model",
+  "softmax.explain":
+    "One sigmoid gives one class's probability: σ(z) = softmax([z, 0])₀, so binary logistic regression is the two-class case of softmax. PyTorch's CrossEntropyLoss is LogSoftmax followed by NLLLoss: give it raw logits. Given probabilities, it applies a second softmax — the loss can no longer approach 0 and its gradient shrinks, so the model learns slowly.",
+  "softmax.axis.class": "class",
+  "softmax.axis.probability": "probability",
+  "softmax.maxPoints": "at most {0} points",
+  "softmax.logitOf": "logit {0} of class {1}",
+  "softmax.class": "class {0}",
+  "softmax.classTarget": "class {0} (target)",
+  "softmax.classOutside": "class {0} (not in this model)",
+  "softmax.sigmoidIsSoftmax": "one sigmoid is a softmax over two logits, the second fixed at 0.",
+  "softmax.table.class": "class",
+  "softmax.table.logitZ": "logit z",
+  "softmax.table.logit": "logit",
+  "softmax.table.softmaxFirst": "∂/∂z if softmax first",
+  "softmax.table.predicted": "predicted probabilities",
+  "softmax.stepsCaption": "CrossEntropyLoss step by step: logsumexp(z) = {0}",
+  "softmax.mistake":
+    "Mistake — CrossEntropyLoss(softmax(z), {0}) = {1}: it can never fall below {2}, and its gradient ‖∂/∂z‖ = {3} is {4}× smaller than the correct {5}.",
+  "softmax.mistakeNoGradient":
+    "Mistake — CrossEntropyLoss(softmax(z), {0}) = {1}: it can never fall below {2}, and its gradient ‖∂/∂z‖ = {3} is not the correct {4}.",
+  "softmax.clickAdds": "Click adds:",
+  "softmax.boundary": "decision boundary σ(w·x + b) = 0.5",
+  "softmax.noPoints": "No points of these classes yet: click the chart to add some.",
+  "softmax.binaryModel":
+    "Binary logistic regression: p(class 1) = σ(w·x + b), binary cross-entropy",
+  "softmax.multinomialModel":
+    "Multinomial logistic regression: p = softmax(W·x + b) over {0} classes, cross-entropy",
+  "softmax.modelReadout": ". Loss {0} → {1} after {2} epochs; accuracy {3} % on {4} points.",
 };
 
 export default en;

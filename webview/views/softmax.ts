@@ -33,6 +33,7 @@ import { reportRendered } from "../rendered";
 import { decisionLine } from "./decisionLine";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
+import { t } from "../i18n";
 
 type Softmax = LabState["softmax"];
 
@@ -42,7 +43,7 @@ const GRID = 64;
 
 export class SoftmaxView implements LabView {
   readonly id = "softmax" as const;
-  readonly title = "Logits & softmax";
+  readonly title = t("view.softmax");
   readonly root: HTMLElement;
 
   private readonly bars: Chart<"bar">;
@@ -71,9 +72,17 @@ export class SoftmaxView implements LabView {
 
   constructor(private readonly update: StateUpdate) {
     // --- logits, temperature, target ---
-    this.logitBoxes = h("div", { class: "logits", role: "group", "aria-label": "Logits" });
-    const addClass = h("button", { type: "button", class: "secondary" }, "+ class");
-    const removeClass = h("button", { type: "button", class: "secondary" }, "− class");
+    this.logitBoxes = h("div", {
+      class: "logits",
+      role: "group",
+      "aria-label": t("softmax.logits"),
+    });
+    const addClass = h("button", { type: "button", class: "secondary" }, t("softmax.addClass"));
+    const removeClass = h(
+      "button",
+      { type: "button", class: "secondary" },
+      t("softmax.removeClass"),
+    );
     addClass.addEventListener("click", () =>
       this.edit((s) =>
         s.logits.length >= LOGIT_COUNT.max ? s : { ...s, logits: [...s.logits, 0] },
@@ -92,7 +101,7 @@ export class SoftmaxView implements LabView {
     );
     this.temperature = numberControl({
       id: "temperature",
-      label: "temperature T",
+      label: t("softmax.temperature"),
       ...LIMITS.temperature,
       step: 0.05,
       value: 1,
@@ -107,8 +116,8 @@ export class SoftmaxView implements LabView {
     );
     const bars = chartFigure({
       id: "chart-softmax",
-      label: "Bar chart of softmax(z / T): the probability of every class from the logits",
-      caption: "logits and their softmax",
+      label: t("softmax.barsLabel"),
+      caption: t("softmax.barsCaption"),
     });
     this.barsTable = bars.table;
     this.sigmoidReadout = h("p", { id: "sigmoid-as-softmax", class: "readout" });
@@ -123,7 +132,7 @@ export class SoftmaxView implements LabView {
         h(
           "option",
           { value: k },
-          k === 2 ? "2 classes: binary (sigmoid + BCE)" : `${k} classes: multinomial (softmax)`,
+          k === 2 ? t("softmax.model.binary") : t("softmax.model.multinomial", k),
         ),
       );
     }
@@ -134,11 +143,11 @@ export class SoftmaxView implements LabView {
     this.brushGroup = h("div", {
       class: "brush",
       role: "radiogroup",
-      "aria-label": "Class to add",
+      "aria-label": t("softmax.brush"),
     });
     this.epochs = numberControl({
       id: "epochs",
-      label: "epochs",
+      label: t("softmax.epochs"),
       ...LIMITS.epochs,
       step: 1,
       value: 300,
@@ -149,7 +158,7 @@ export class SoftmaxView implements LabView {
     });
     this.learningRate = numberControl({
       id: "lr-softmax",
-      label: "learning rate",
+      label: t("softmax.learningRate"),
       ...LIMITS.learningRate,
       step: 0.01,
       value: 0.5,
@@ -160,21 +169,20 @@ export class SoftmaxView implements LabView {
     });
     this.pointX = h("input", { type: "number", id: "point-x", step: 0.1, value: 0, ...BOX });
     this.pointY = h("input", { type: "number", id: "point-y", step: 0.1, value: 0, ...BOX });
-    const addPoint = h("button", { type: "button", id: "add-point" }, "Add point");
+    const addPoint = h("button", { type: "button", id: "add-point" }, t("softmax.addPoint"));
     addPoint.addEventListener("click", () =>
       this.addPoint(Number(this.pointX.value), Number(this.pointY.value)),
     );
-    const undo = h("button", { type: "button", class: "secondary" }, "Remove last point");
+    const undo = h("button", { type: "button", class: "secondary" }, t("softmax.removeLast"));
     undo.addEventListener("click", () =>
       this.edit((s) => ({ ...s, points: s.points.slice(0, -1) })),
     );
-    const clear = h("button", { type: "button", class: "secondary" }, "Clear points");
+    const clear = h("button", { type: "button", class: "secondary" }, t("softmax.clearPoints"));
     clear.addEventListener("click", () => this.edit((s) => ({ ...s, points: [] })));
     const scatter = chartFigure({
       id: "chart-logistic",
-      label:
-        "Scatter chart of the training points by class, with the trained model's class probabilities shaded behind them and the binary decision boundary drawn as a line. Click to add a point of the chosen class; Shift+click removes the nearest.",
-      caption: "training points and predicted probabilities",
+      label: t("softmax.scatterLabel"),
+      caption: t("softmax.scatterCaption"),
     });
     this.pointsTable = scatter.table;
     this.modelReadout = h("p", { id: "model-readout", class: "readout" });
@@ -182,7 +190,7 @@ export class SoftmaxView implements LabView {
 
     this.root = h(
       "section",
-      { class: "view", "aria-label": "Logits and softmax" },
+      { class: "view", "aria-label": t("view.softmax") },
       this.note,
       h(
         "div",
@@ -190,7 +198,7 @@ export class SoftmaxView implements LabView {
         h(
           "div",
           { class: "column" },
-          h("h2", {}, "Logits → softmax → CrossEntropyLoss"),
+          h("h2", { id: "softmax-heading" }, t("softmax.heading")),
           h("div", { class: "controls" }, this.logitBoxes, addClass, removeClass),
           h(
             "div",
@@ -199,7 +207,7 @@ export class SoftmaxView implements LabView {
             h(
               "div",
               { class: "control select" },
-              h("label", { for: "target-class" }, "true class (target)"),
+              h("label", { for: "target-class" }, t("softmax.target")),
               this.targetSelect,
             ),
           ),
@@ -213,14 +221,14 @@ export class SoftmaxView implements LabView {
         h(
           "div",
           { class: "column" },
-          h("h2", {}, "Logistic regression: binary vs multinomial"),
+          h("h2", { id: "logistic-heading" }, t("softmax.logisticHeading")),
           h(
             "div",
             { class: "controls" },
             h(
               "div",
               { class: "control select" },
-              h("label", { for: "classes" }, "model"),
+              h("label", { for: "classes" }, t("softmax.model")),
               this.classesSelect,
             ),
             this.epochs.root,
@@ -243,13 +251,7 @@ export class SoftmaxView implements LabView {
           scatter.fallback,
         ),
       ),
-      h(
-        "p",
-        { class: "explain" },
-        "One sigmoid gives one class's probability: σ(z) = softmax([z, 0])₀, so binary logistic regression is the two-class case of softmax. ",
-        "PyTorch's CrossEntropyLoss is LogSoftmax followed by NLLLoss: give it raw logits. Given probabilities, it applies a second softmax — ",
-        "the loss can no longer approach 0 and its gradient shrinks, so the model learns slowly.",
-      ),
+      h("p", { class: "explain" }, t("softmax.explain")),
     );
 
     this.bars = new Chart(bars.canvas, {
@@ -262,8 +264,13 @@ export class SoftmaxView implements LabView {
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          x: { type: "category", title: { display: true, text: "class" } },
-          y: { type: "linear", min: 0, max: 1, title: { display: true, text: "probability" } },
+          x: { type: "category", title: { display: true, text: t("softmax.axis.class") } },
+          y: {
+            type: "linear",
+            min: 0,
+            max: 1,
+            title: { display: true, text: t("softmax.axis.probability") },
+          },
         },
         plugins: { legend: { position: "top", labels: { boxWidth: 14 } } },
       },
@@ -299,7 +306,7 @@ export class SoftmaxView implements LabView {
           ? s
           : { ...s, points: [...s.points, { x: x.value, y: y.value, label: s.brush }] },
       (this.state?.points.length ?? 0) >= MAX_POINTS
-        ? `at most ${MAX_POINTS} points`
+        ? t("softmax.maxPoints", MAX_POINTS)
         : (x.note ?? y.note),
     );
   }
@@ -379,7 +386,7 @@ export class SoftmaxView implements LabView {
             step: 0.1,
             min: LIMITS.logit.min,
             max: LIMITS.logit.max,
-            "aria-label": `logit z${subscript(i)} of class ${i}`,
+            "aria-label": t("softmax.logitOf", `z${subscript(i)}`, i),
           });
           box.addEventListener("input", () => {
             if (box.value.trim() === "" || box.validity.badInput) return;
@@ -402,7 +409,7 @@ export class SoftmaxView implements LabView {
     });
     if (this.targetSelect.options.length !== s.logits.length) {
       this.targetSelect.replaceChildren(
-        ...s.logits.map((_, i) => h("option", { value: i }, `class ${i}`)),
+        ...s.logits.map((_, i) => h("option", { value: i }, t("softmax.class", i))),
       );
     }
     this.targetSelect.value = String(s.target);
@@ -413,7 +420,9 @@ export class SoftmaxView implements LabView {
     const probabilities = softmax(logits, temperature);
     const atOne = softmax(logits);
     const colors = logits.map((_, i) => this.classColor(i));
-    this.bars.data.labels = logits.map((_, i) => `class ${i}${i === target ? " (target)" : ""}`);
+    this.bars.data.labels = logits.map((_, i) =>
+      i === target ? t("softmax.classTarget", i) : t("softmax.class", i),
+    );
     this.bars.data.datasets = [
       {
         label: `softmax(z / ${formatNumber(temperature, 2)})`,
@@ -439,7 +448,7 @@ export class SoftmaxView implements LabView {
     const pair = softmax([z, 0]);
     this.sigmoidReadout.textContent =
       `σ(z₀) = σ(${formatNumber(z, 3)}) = ${formatNumber(sigmoid(z))} = softmax([z₀, 0])₀ = ${formatNumber(pair[0])}: ` +
-      `one sigmoid is a softmax over two logits, the second fixed at 0.`;
+      t("softmax.sigmoidIsSoftmax");
 
     // CrossEntropyLoss(z, t) = NLLLoss(LogSoftmax(z), t), on the raw logits, as PyTorch gets them.
     const logProbs = logSoftmax(logits);
@@ -456,12 +465,12 @@ export class SoftmaxView implements LabView {
     fillTable(
       this.steps,
       [
-        "class",
-        "logit z",
+        t("softmax.table.class"),
+        t("softmax.table.logitZ"),
         "LogSoftmax z − logsumexp(z)",
         "softmax",
         "∂CE/∂z",
-        "∂/∂z if softmax first",
+        t("softmax.table.softmaxFirst"),
       ],
       logits.map((value, i) => [
         `${i}${i === target ? " ✓" : ""}`,
@@ -472,17 +481,37 @@ export class SoftmaxView implements LabView {
         formatNumber(mistakenGradient[i]),
       ]),
     );
-    this.steps.querySelector("caption")!.textContent =
-      `CrossEntropyLoss step by step: logsumexp(z) = ${formatNumber(lse)}`;
+    this.steps.querySelector("caption")!.textContent = t("softmax.stepsCaption", formatNumber(lse));
     this.lossReadout.textContent =
       `CrossEntropyLoss(z, target=${target}) = NLLLoss(LogSoftmax(z), ${target}) = −(${formatNumber(logProbs[target])}) = ${formatNumber(nll)}` +
       (Math.abs(nll - loss) > 1e-12 ? ` (cross_entropy: ${formatNumber(loss)})` : "");
     this.mistakeReadout.textContent =
-      `Mistake — CrossEntropyLoss(softmax(z), ${target}) = ${formatNumber(mistaken)}: it can never fall below ${formatNumber(floor)}, ` +
-      `and its gradient ‖∂/∂z‖ = ${formatNumber(gm)} is ${g > 0 && gm > 0 ? `${formatNumber(g / gm, 3)}× smaller than` : "not"} the correct ${formatNumber(g)}.`;
+      g > 0 && gm > 0
+        ? t(
+            "softmax.mistake",
+            target,
+            formatNumber(mistaken),
+            formatNumber(floor),
+            formatNumber(gm),
+            formatNumber(g / gm, 3),
+            formatNumber(g),
+          )
+        : t(
+            "softmax.mistakeNoGradient",
+            target,
+            formatNumber(mistaken),
+            formatNumber(floor),
+            formatNumber(gm),
+            formatNumber(g),
+          );
     fillTable(
       this.barsTable,
-      ["class", "logit", `softmax(z / ${formatNumber(temperature, 2)})`, "softmax(z)"],
+      [
+        t("softmax.table.class"),
+        t("softmax.table.logit"),
+        `softmax(z / ${formatNumber(temperature, 2)})`,
+        "softmax(z)",
+      ],
       logits.map((value, i) => [
         String(i),
         formatNumber(value, 4),
@@ -507,9 +536,12 @@ export class SoftmaxView implements LabView {
       radio.addEventListener("change", () => this.edit((st) => ({ ...st, brush: c })));
       const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
       swatch.style.background = this.classColor(c) ?? "";
-      radios.push(h("label", { class: "toggle" }, radio, swatch, `class ${c}`));
+      radios.push(h("label", { class: "toggle" }, radio, swatch, t("softmax.class", c)));
     }
-    this.brushGroup.replaceChildren(h("span", { class: "legend" }, "Click adds:"), ...radios);
+    this.brushGroup.replaceChildren(
+      h("span", { class: "legend" }, t("softmax.clickAdds")),
+      ...radios,
+    );
   }
 
   private trainingPoints(s: Softmax): LabeledPoint[] {
@@ -554,7 +586,7 @@ export class SoftmaxView implements LabView {
       const color = this.classColor(c);
       const outside = c >= s.classes;
       datasets.push({
-        label: outside ? `class ${c} (not in this model)` : `class ${c}`,
+        label: outside ? t("softmax.classOutside", c) : t("softmax.class", c),
         data: points,
         pointRadius: 5,
         pointHoverRadius: 6,
@@ -569,7 +601,7 @@ export class SoftmaxView implements LabView {
       const boundary = decisionLine(result.weights[0][0], result.weights[0][1], result.bias[0]);
       if (boundary) {
         datasets.push({
-          label: "decision boundary σ(w·x + b) = 0.5",
+          label: t("softmax.boundary"),
           data: boundary,
           showLine: true,
           pointRadius: 0,
@@ -584,16 +616,22 @@ export class SoftmaxView implements LabView {
     this.scatter.update("none");
 
     if (!result) {
-      this.modelReadout.textContent =
-        "No points of these classes yet: click the chart to add some.";
+      this.modelReadout.textContent = t("softmax.noPoints");
     } else {
       const kind =
         result.kind === "binary"
-          ? "Binary logistic regression: p(class 1) = σ(w·x + b), binary cross-entropy"
-          : `Multinomial logistic regression: p = softmax(W·x + b) over ${s.classes} classes, cross-entropy`;
+          ? t("softmax.binaryModel")
+          : t("softmax.multinomialModel", s.classes);
       this.modelReadout.textContent =
-        `${kind}. Loss ${formatNumber(result.losses[0], 4)} → ${formatNumber(result.finalLoss, 4)} after ${s.epochs} epochs; ` +
-        `accuracy ${(100 * result.accuracy).toFixed(0)} % on ${this.trainingPoints(s).length} points.`;
+        kind +
+        t(
+          "softmax.modelReadout",
+          formatNumber(result.losses[0], 4),
+          formatNumber(result.finalLoss, 4),
+          s.epochs,
+          (100 * result.accuracy).toFixed(0),
+          this.trainingPoints(s).length,
+        );
     }
     const rows = s.points.map((p) => {
       const probabilities = result ? this.predict(result, p.x, p.y) : undefined;
@@ -604,7 +642,11 @@ export class SoftmaxView implements LabView {
         probabilities ? Array.from(probabilities, (q) => formatNumber(q, 3)).join(" / ") : "—",
       ];
     });
-    fillTable(this.pointsTable, ["x₁", "x₂", "class", "predicted probabilities"], rows);
+    fillTable(
+      this.pointsTable,
+      ["x₁", "x₂", t("softmax.table.class"), t("softmax.table.predicted")],
+      rows,
+    );
   }
 
   private shading(result: LogisticRegressionResult, classes: number): Shading {
