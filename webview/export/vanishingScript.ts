@@ -33,12 +33,12 @@ def draw_network(rng):
     layers = []
     for _ in range(DEPTH):
         layer = torch.nn.Linear(WIDTH, WIDTH).double()
-        values = [rng.normal() * std for _ in range(WIDTH * WIDTH)]
+        values = rng.fill_normal(WIDTH * WIDTH, std)
         with torch.no_grad():
             layer.weight.copy_(torch.tensor(values, dtype=torch.float64).reshape(WIDTH, WIDTH))
             layer.bias.zero_()
         layers.append(layer)
-    x = torch.tensor([rng.normal() for _ in range(WIDTH)], dtype=torch.float64)
+    x = torch.tensor(rng.fill_normal(WIDTH), dtype=torch.float64)
     return layers, x
 
 
@@ -71,7 +71,7 @@ for l in range(DEPTH):
 STEPS, LEARNING_RATE, BATCH = ${v.steps}, ${v.learningRate}, ${batchSize}
 rng = Rng(SEED)
 layers, _ = draw_network(rng)  # the input drawn here is not used, but it is drawn, as in the panel
-inputs = torch.tensor([[rng.normal() for _ in range(WIDTH)] for _ in range(BATCH)], dtype=torch.float64)
+inputs = torch.tensor([rng.fill_normal(WIDTH) for _ in range(BATCH)], dtype=torch.float64)
 targets = torch.tensor([[rng.next() for _ in range(WIDTH)] for _ in range(BATCH)], dtype=torch.float64)
 
 print("step  loss        relative update ||dW_l|| / ||W_l|| for layer 1 ... layer DEPTH")

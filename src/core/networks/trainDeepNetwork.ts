@@ -58,7 +58,7 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
   const targets: Float64Array[] = [];
   for (let b = 0; b < batchSize; b++) {
     const x = new Float64Array(width);
-    for (let k = 0; k < width; k++) x[k] = rng.normal();
+    rng.fillNormal(x);
     inputs.push(x);
   }
   for (let b = 0; b < batchSize; b++) {

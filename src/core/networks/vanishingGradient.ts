@@ -87,13 +87,13 @@ export function initStandardDeviation(init: WeightInit, scale: number, width: nu
   return scale;
 }
 
-/** Draws one network and its input from rng: every layer's weights row by row, then the input. */
+/**
+ * Draws one network and its input from rng's ziggurat normals (fillNormal): every layer's weights
+ * row by row (std · N(0, 1)), then the input (N(0, 1)).
+ */
 export function drawInto(layers: DenseLayer[], input: Float64Array, std: number, rng: Rng): void {
-  for (const layer of layers) {
-    const w = layer.weights;
-    for (let k = 0; k < w.length; k++) w[k] = rng.normal() * std;
-  }
-  for (let k = 0; k < input.length; k++) input[k] = rng.normal();
+  for (const layer of layers) rng.fillNormal(layer.weights, std);
+  rng.fillNormal(input);
 }
 
 export function allocateLayers(depth: number, width: number): DenseLayer[] {
