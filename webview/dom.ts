@@ -1,4 +1,5 @@
 // A tiny element builder: the page is made of plain DOM, no framework, so the bundle stays small.
+import { t } from "./i18n";
 
 type Attributes = Record<string, string | number | boolean | undefined>;
 
@@ -136,7 +137,7 @@ export function chartFigure(options: { id: string; label: string; caption: strin
   const fallback = h(
     "details",
     { class: "data-table" },
-    h("summary", {}, `Data table: ${options.caption}`),
+    h("summary", {}, t("dataTable", options.caption)),
     table,
   );
   table.dataset.caption = options.caption;

@@ -134,6 +134,134 @@ const en = {
   "softmax.multinomialModel":
     "Multinomial logistic regression: p = softmax(W·x + b) over {0} classes, cross-entropy",
   "softmax.modelReadout": ". Loss {0} → {1} after {2} epochs; accuracy {3} % on {4} points.",
+  // Shared by the views.
+  dataTable: "Data table: {0}",
+  shapeError: "{0}: expected {1}, got {2}",
+  // LSTM & GRU.
+  "recurrent.cell": "cell",
+  "recurrent.hidden": "hidden size H",
+  "recurrent.inputSize": "input size I",
+  "recurrent.steps": "sequence length T",
+  "recurrent.period": "period (steps)",
+  "recurrent.seed": "seed",
+  "recurrent.input": "input",
+  "recurrent.weights": "weights",
+  "recurrent.cursor": "step t",
+  "recurrent.unit": "unit (1 … H)",
+  "recurrent.inputs.first": "remember the first input (a pulse at t = 0, then silence)",
+  "recurrent.inputs.pulse": "a repeating pulse",
+  "recurrent.inputs.sine": "a sine",
+  "recurrent.inputs.random": "seeded random N(0, 1)",
+  "recurrent.inputs.typed": "typed numbers (one row per step)",
+  "recurrent.weights.random": "seeded random (PyTorch's default init)",
+  "recurrent.weights.remember": "remember: forget bias +5 (GRU: update bias +5)",
+  "recurrent.weights.forget": "forget at once: forget bias −5 (GRU: update bias −5)",
+  "recurrent.weights.inputClosed": "input gate closed: input bias −5 (GRU: update gate shut)",
+  "recurrent.weights.outputClosed": "output gate closed: output bias −5 (GRU: reset gate closed)",
+  "recurrent.weights.stateDict": "your nn.LSTM / nn.GRU weights (state_dict JSON)",
+  "recurrent.series.input": "input",
+  "recurrent.series.inputGate": "input gate",
+  "recurrent.series.forgetGate": "forget gate",
+  "recurrent.series.cellCandidate": "cell candidate",
+  "recurrent.series.outputGate": "output gate",
+  "recurrent.series.cellState": "cell state",
+  "recurrent.series.hiddenState": "hidden state",
+  "recurrent.series.resetGate": "reset gate",
+  "recurrent.series.updateGate": "update gate",
+  "recurrent.series.candidate": "candidate",
+  "recurrent.typed": "typed inputs",
+  "recurrent.typedHelp":
+    "One row per time step, I numbers per row (spaces or commas); up to 500 rows.",
+  "recurrent.typedError.notNumber": 'typed inputs, line {0}: "{1}" is not a finite number',
+  "recurrent.typedError.count":
+    "typed inputs, line {0}: expected {1} numbers (the input size), got {2}",
+  "recurrent.typedError.countOne":
+    "typed inputs, line {0}: expected {1} number (the input size), got {2}",
+  "recurrent.typedError.tooMany": "typed inputs: expected at most {0} rows (time steps), got more",
+  "recurrent.typedError.empty": "typed inputs: expected at least one row of numbers",
+  "recurrent.loadPasted": "Load pasted JSON",
+  "recurrent.stateDict.summary": "Your own weights: an nn.LSTM / nn.GRU state_dict as JSON",
+  "recurrent.stateDict.helpBefore":
+    "Layer 0 of the module's state_dict (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0), e.g. from ",
+  "recurrent.stateDict.helpAfter":
+    ". Choose the cell first; H ≤ {0}, I ≤ {1}. Weights up to {2} KB of JSON are kept with the panel's state; bigger ones only until the panel reloads.",
+  "recurrent.stateDict.label": "state_dict JSON",
+  "recurrent.stateDict.file": "or load a .json file:",
+  "recurrent.stateDict.notLoaded": "Not loaded: {0}",
+  "recurrent.stateDict.none": "No weights loaded.",
+  "recurrent.stateDict.kept": "kept with the panel's state",
+  "recurrent.stateDict.notKept":
+    "not kept with the panel's state (over {0} KB): paste again after the panel reloads",
+  "recurrent.stateDict.loaded": "Loaded {0}: nn.{1} with H = {2}, I = {3} ({4} KB of JSON, {5})",
+  "recurrent.stateDict.inUse": "; in use.",
+  "recurrent.stateDict.choose": "; choose “your weights” under weights to use it.",
+  "recurrent.stateDictError.tooLong": "state_dict: expected at most {0} MB of JSON, got {1} MB",
+  "recurrent.stateDictError.invalidJson":
+    "state_dict: expected JSON text of an object, got invalid JSON ({0})",
+  "recurrent.stateDictError.otherCell":
+    " — these shapes are those of an {0}: choose {1} as the cell first",
+  "recurrent.stateDictError.hidden":
+    "weight_hh_l0: expected hidden size at most {0} in the panel, got {1}",
+  "recurrent.stateDictError.inputSize":
+    "weight_ih_l0: expected input size at most {0} in the panel, got {1}",
+  "recurrent.play": "▶ Play",
+  "recurrent.pause": "⏸ Pause",
+  "recurrent.stepper": "Step-through: ←/→ step, Home/End first/last step, Space play or pause",
+  "recurrent.first": "first step",
+  "recurrent.firstShort": "First",
+  "recurrent.back": "step back",
+  "recurrent.backShort": "◀ Step",
+  "recurrent.forward": "step forward",
+  "recurrent.forwardShort": "Step ▶",
+  "recurrent.last": "last step",
+  "recurrent.lastShort": "Last",
+  "recurrent.gateTable.caption": "every gate's value per step (rows) and unit (columns)",
+  "recurrent.gateTable.summary": "the heatmaps' numbers",
+  "recurrent.gateTable.quantity": "quantity",
+  "recurrent.gateTable.input": "{0} input {1}",
+  "recurrent.gateTable.unit": "{0} unit {1}",
+  "recurrent.gateTable.inputCaption": "{0} per step (rows) and input (columns)",
+  "recurrent.gateTable.unitCaption": "{0} per step (rows) and unit (columns)",
+  "recurrent.gradient.chartLabel":
+    "Line chart on a log axis: the gradient through time, the norm of the derivative of the last hidden state's sum with respect to the input at every step, for a tanh RNN, an LSTM and a GRU on the same input",
+  "recurrent.gradient.caption": "gradient through time ‖∂(Σ h_T)/∂x_t‖ per step",
+  "recurrent.gradient.heading": "Gradient through time: RNN vs LSTM vs GRU on the same input",
+  "recurrent.gradient.computing": "Computing the gradients through time: {0} of {1} cells…",
+  "recurrent.gradient.description": "Gradient at t = 0 relative to the last step: {0}.",
+  "recurrent.legend.computing": "{0} (computing…)",
+  "recurrent.explain":
+    "Backpropagation through time multiplies the gradient by the recurrent Jacobian at every step. In a tanh RNN that factor is tanh' · W_hh, usually below 1, so the influence of an early input on the last state shrinks geometrically: the long-term dependency problem. The LSTM's cell state is updated additively, C_t = f_t·C_{t−1} + i_t·C̃_t: with the forget gate near 1 the gradient along C is multiplied by about f_t per step and survives. The GRU's update gate z_t does the same for h_t.",
+  "recurrent.axis.step": "input step t",
+  "recurrent.axis.gradient": "‖∂(Σ h_T)/∂x_t‖ (log scale)",
+  "recurrent.note.tooBig":
+    "Your weights ({0}, {1} KB) were too big to keep with the panel's state; paste them again. Showing seeded random weights.",
+  "recurrent.note.noStateDict": "No state_dict is loaded; showing seeded random weights.",
+  "recurrent.note.otherKind":
+    "Your weights are an nn.{0}'s; the {1} uses seeded random weights of the same sizes.",
+  "recurrent.heatmap.inputs":
+    "Heatmap of {0}, the {1}, over {2} steps (left to right) and {3} inputs (top to bottom): values from {4} to {5}, mean {6}. ",
+  "recurrent.heatmap.units":
+    "Heatmap of {0}, the {1}, over {2} steps (left to right) and {3} units (top to bottom): values from {4} to {5}, mean {6}. ",
+  "recurrent.heatmap.keys":
+    "Arrow keys move the step-through cursor; the data table below lists every value.",
+  "recurrent.hover.input": "{0} at t = {1}, input {2}: {3}",
+  "recurrent.hover.unit": "{0} at t = {1}, unit {2}: {3}",
+  "recurrent.equations.input": "input at this step",
+  "recurrent.equations.caption": "{0}, step t = {1}, unit {2} of {3}",
+  "recurrent.equations.formula": "the seed's equation",
+  "recurrent.equations.filled": "with this step's numbers",
+  "recurrent.equations.value": "value",
+  "recurrent.words.lstm":
+    "At t = {0} the forget gate keeps {1} of the previous cell state and the input gate writes {2} of the candidate. ",
+  "recurrent.words.lstmKeeps":
+    "With f_t this close to 1, C_t carries what it holds across many steps.",
+  "recurrent.words.lstmForgets": "With f_t near 0, C_t forgets everything it held at once.",
+  "recurrent.words.gru":
+    "At t = {0} the update gate keeps {1} of h_{t−1} and takes {2} from the candidate. ",
+  "recurrent.words.gruKeeps": "With z_t this close to 1, h_t carries its memory forward.",
+  "recurrent.words.rnn":
+    "At t = {0} the tanh RNN has no gate: h_t is rewritten at every step, and old inputs fade.",
+  "recurrent.nothingYet": "nothing computed yet",
 };
 
 export default en;

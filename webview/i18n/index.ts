@@ -13,11 +13,27 @@ export function tableFor(locale: string): Record<MessageKey, string> {
   return TABLES[locale.toLowerCase().split("-")[0]] ?? en;
 }
 
-let table = tableFor(typeof document === "undefined" ? "en" : document.documentElement.lang);
+// Read through globalThis: the pure helpers that use t() (typed inputs, a state_dict's errors) also
+// run in Node's unit tests, where there is no page and the words are English.
+const page = (globalThis as { document?: { documentElement: { lang: string } } }).document;
+let language = languageOf(page?.documentElement.lang ?? "en");
+let table = tableFor(language);
+
+/** "ko-KR" → "ko"; a language with no table → "en". */
+function languageOf(locale: string): string {
+  const code = locale.toLowerCase().split("-")[0];
+  return code in TABLES ? code : "en";
+}
 
 /** Switches the page's language (the Init message's locale); views built later use it. */
 export function setLocale(locale: string): void {
-  table = tableFor(locale);
+  language = languageOf(locale);
+  table = tableFor(language);
+}
+
+/** The language the page speaks now: "en", "ko". */
+export function currentLanguage(): string {
+  return language;
 }
 
 /** The message for `key`, with `{0}`, `{1}`, … replaced by `args`. */

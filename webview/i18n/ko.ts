@@ -130,6 +130,132 @@ const ko: Record<keyof typeof en, string> = {
   "softmax.multinomialModel":
     "다항 로지스틱 회귀: 클래스 {0}개에 대한 p = softmax(W·x + b), 교차 엔트로피",
   "softmax.modelReadout": ". 에포크 {2}번 뒤 손실 {0} → {1}; 점 {4}개에 대한 정확도 {3} %.",
+  dataTable: "데이터 표: {0}",
+  shapeError: "{0}: 기대한 값은 {1}, 받은 값은 {2}입니다",
+  "recurrent.cell": "셀",
+  "recurrent.hidden": "은닉 크기 H",
+  "recurrent.inputSize": "입력 크기 I",
+  "recurrent.steps": "시퀀스 길이 T",
+  "recurrent.period": "주기 (스텝)",
+  "recurrent.seed": "시드",
+  "recurrent.input": "입력",
+  "recurrent.weights": "가중치",
+  "recurrent.cursor": "스텝 t",
+  "recurrent.unit": "유닛 (1 … H)",
+  "recurrent.inputs.first": "첫 입력 기억하기 (t = 0에 펄스 하나, 그 뒤로는 0)",
+  "recurrent.inputs.pulse": "반복되는 펄스",
+  "recurrent.inputs.sine": "사인파",
+  "recurrent.inputs.random": "시드 고정 난수 N(0, 1)",
+  "recurrent.inputs.typed": "직접 입력한 수 (스텝마다 한 행)",
+  "recurrent.weights.random": "시드 고정 난수 (PyTorch 기본 초기화)",
+  "recurrent.weights.remember": "기억: 망각 게이트 편향 +5 (GRU: 업데이트 게이트 편향 +5)",
+  "recurrent.weights.forget": "바로 잊기: 망각 게이트 편향 −5 (GRU: 업데이트 게이트 편향 −5)",
+  "recurrent.weights.inputClosed":
+    "입력 게이트 닫힘: 입력 게이트 편향 −5 (GRU: 업데이트 게이트 닫힘)",
+  "recurrent.weights.outputClosed": "출력 게이트 닫힘: 출력 게이트 편향 −5 (GRU: 리셋 게이트 닫힘)",
+  "recurrent.weights.stateDict": "내 nn.LSTM / nn.GRU 가중치 (state_dict JSON)",
+  "recurrent.series.input": "입력",
+  "recurrent.series.inputGate": "입력 게이트",
+  "recurrent.series.forgetGate": "망각 게이트",
+  "recurrent.series.cellCandidate": "후보 셀 상태",
+  "recurrent.series.outputGate": "출력 게이트",
+  "recurrent.series.cellState": "셀 상태",
+  "recurrent.series.hiddenState": "은닉 상태",
+  "recurrent.series.resetGate": "리셋 게이트",
+  "recurrent.series.updateGate": "업데이트 게이트",
+  "recurrent.series.candidate": "후보 은닉 상태",
+  "recurrent.typed": "직접 입력",
+  "recurrent.typedHelp": "시간 스텝마다 한 행, 행마다 수 I개 (공백이나 쉼표로 구분); 최대 500행.",
+  "recurrent.typedError.notNumber": '직접 입력, {0}번째 줄: "{1}"은(는) 유한한 수가 아닙니다',
+  "recurrent.typedError.count": "직접 입력, {0}번째 줄: 수 {1}개(입력 크기)가 필요한데 {2}개입니다",
+  "recurrent.typedError.countOne":
+    "직접 입력, {0}번째 줄: 수 {1}개(입력 크기)가 필요한데 {2}개입니다",
+  "recurrent.typedError.tooMany": "직접 입력: 행(시간 스텝)은 {0}개까지인데 그보다 많습니다",
+  "recurrent.typedError.empty": "직접 입력: 수가 적힌 행이 적어도 하나 필요합니다",
+  "recurrent.loadPasted": "붙여 넣은 JSON 불러오기",
+  "recurrent.stateDict.summary": "내 가중치: nn.LSTM / nn.GRU의 state_dict를 JSON으로",
+  "recurrent.stateDict.helpBefore":
+    "모듈 state_dict의 0번 층 (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0). 예를 들어 다음 코드로 만듭니다: ",
+  "recurrent.stateDict.helpAfter":
+    ". 먼저 셀을 고르세요; H ≤ {0}, I ≤ {1}. JSON {2} KB까지의 가중치는 패널 상태와 함께 저장되고, 더 큰 가중치는 패널이 다시 로드될 때까지만 유지됩니다.",
+  "recurrent.stateDict.label": "state_dict JSON",
+  "recurrent.stateDict.file": "또는 .json 파일 불러오기:",
+  "recurrent.stateDict.notLoaded": "불러오지 못했습니다: {0}",
+  "recurrent.stateDict.none": "불러온 가중치가 없습니다.",
+  "recurrent.stateDict.kept": "패널 상태와 함께 저장됨",
+  "recurrent.stateDict.notKept":
+    "패널 상태에 저장되지 않음 ({0} KB 초과): 패널이 다시 로드되면 다시 붙여 넣으세요",
+  "recurrent.stateDict.loaded": "{0} 불러옴: nn.{1}, H = {2}, I = {3} (JSON {4} KB, {5})",
+  "recurrent.stateDict.inUse": "; 사용 중.",
+  "recurrent.stateDict.choose": "; 쓰려면 가중치에서 “내 가중치”를 고르세요.",
+  "recurrent.stateDictError.tooLong": "state_dict: JSON은 {0} MB까지인데 {1} MB입니다",
+  "recurrent.stateDictError.invalidJson":
+    "state_dict: 객체의 JSON 텍스트가 필요한데 잘못된 JSON입니다 ({0})",
+  "recurrent.stateDictError.otherCell": " — 이 모양은 {0}의 것입니다: 먼저 셀을 {1}(으)로 고르세요",
+  "recurrent.stateDictError.hidden":
+    "weight_hh_l0: 패널에서 은닉 크기는 {0} 이하여야 하는데 {1}입니다",
+  "recurrent.stateDictError.inputSize":
+    "weight_ih_l0: 패널에서 입력 크기는 {0} 이하여야 하는데 {1}입니다",
+  "recurrent.play": "▶ 재생",
+  "recurrent.pause": "⏸ 일시 정지",
+  "recurrent.stepper":
+    "단계별 보기: ←/→ 한 스텝, Home/End 첫/마지막 스텝, Space 재생 또는 일시 정지",
+  "recurrent.first": "첫 스텝",
+  "recurrent.firstShort": "처음",
+  "recurrent.back": "한 스텝 뒤로",
+  "recurrent.backShort": "◀ 스텝",
+  "recurrent.forward": "한 스텝 앞으로",
+  "recurrent.forwardShort": "스텝 ▶",
+  "recurrent.last": "마지막 스텝",
+  "recurrent.lastShort": "마지막",
+  "recurrent.gateTable.caption": "스텝(행)과 유닛(열)별 각 게이트의 값",
+  "recurrent.gateTable.summary": "히트맵의 수치",
+  "recurrent.gateTable.quantity": "표시할 값",
+  "recurrent.gateTable.input": "{0} 입력 {1}",
+  "recurrent.gateTable.unit": "{0} 유닛 {1}",
+  "recurrent.gateTable.inputCaption": "스텝(행)과 입력(열)별 {0}",
+  "recurrent.gateTable.unitCaption": "스텝(행)과 유닛(열)별 {0}",
+  "recurrent.gradient.chartLabel":
+    "로그 축 선 그래프: 시간을 거스르는 기울기, 곧 마지막 은닉 상태의 합을 스텝마다의 입력으로 미분한 값의 노름. 같은 입력에서 tanh RNN, LSTM, GRU를 비교합니다",
+  "recurrent.gradient.caption": "스텝별 시간 역전파 기울기 ‖∂(Σ h_T)/∂x_t‖",
+  "recurrent.gradient.heading": "시간을 거스르는 기울기: 같은 입력에서 RNN 대 LSTM 대 GRU",
+  "recurrent.gradient.computing": "시간 역전파 기울기 계산 중: 셀 {1}개 중 {0}개…",
+  "recurrent.gradient.description": "마지막 스텝에 대한 t = 0의 기울기 비: {0}.",
+  "recurrent.legend.computing": "{0} (계산 중…)",
+  "recurrent.explain":
+    "시간 역전파는 스텝마다 기울기에 순환 야코비안을 곱합니다. tanh RNN에서 그 인수는 tanh' · W_hh로 보통 1보다 작아서, 이른 입력이 마지막 상태에 주는 영향이 기하급수적으로 줄어듭니다: 장기 의존성 문제. LSTM의 셀 상태는 C_t = f_t·C_{t−1} + i_t·C̃_t로 더해지며 갱신되므로, 망각 게이트가 1에 가까우면 C를 따라가는 기울기는 스텝마다 약 f_t배가 되어 살아남습니다. GRU의 업데이트 게이트 z_t는 h_t에 대해 같은 일을 합니다.",
+  "recurrent.axis.step": "입력 스텝 t",
+  "recurrent.axis.gradient": "‖∂(Σ h_T)/∂x_t‖ (로그 눈금)",
+  "recurrent.note.tooBig":
+    "내 가중치({0}, {1} KB)가 너무 커서 패널 상태에 저장되지 않았습니다; 다시 붙여 넣으세요. 지금은 시드 고정 난수 가중치를 보여 줍니다.",
+  "recurrent.note.noStateDict":
+    "불러온 state_dict가 없습니다; 시드 고정 난수 가중치를 보여 줍니다.",
+  "recurrent.note.otherKind":
+    "내 가중치는 nn.{0}의 것입니다; {1}은(는) 같은 크기의 시드 고정 난수 가중치를 씁니다.",
+  "recurrent.heatmap.inputs":
+    "{0}({1})의 히트맵: 스텝 {2}개(왼쪽에서 오른쪽)와 입력 {3}개(위에서 아래); 값의 범위 {4} ~ {5}, 평균 {6}. ",
+  "recurrent.heatmap.units":
+    "{0}({1})의 히트맵: 스텝 {2}개(왼쪽에서 오른쪽)와 유닛 {3}개(위에서 아래); 값의 범위 {4} ~ {5}, 평균 {6}. ",
+  "recurrent.heatmap.keys":
+    "화살표 키로 단계별 보기 커서를 움직입니다; 아래 데이터 표에 모든 값이 있습니다.",
+  "recurrent.hover.input": "t = {1}에서 {0}, 입력 {2}: {3}",
+  "recurrent.hover.unit": "t = {1}에서 {0}, 유닛 {2}: {3}",
+  "recurrent.equations.input": "이 스텝의 입력",
+  "recurrent.equations.caption": "{0}, 스텝 t = {1}, 유닛 {2} / {3}",
+  "recurrent.equations.formula": "노트의 식",
+  "recurrent.equations.filled": "이 스텝의 수를 넣은 식",
+  "recurrent.equations.value": "값",
+  "recurrent.words.lstm":
+    "t = {0}에서 망각 게이트는 이전 셀 상태의 {1}를 남기고, 입력 게이트는 후보 셀 상태의 {2}를 씁니다. ",
+  "recurrent.words.lstmKeeps":
+    "f_t가 이렇게 1에 가까우면 C_t는 담고 있는 것을 여러 스텝에 걸쳐 전달합니다.",
+  "recurrent.words.lstmForgets": "f_t가 0에 가까우면 C_t는 담고 있던 것을 한 번에 잊습니다.",
+  "recurrent.words.gru":
+    "t = {0}에서 업데이트 게이트는 h_{t−1}의 {1}를 남기고 후보 은닉 상태에서 {2}를 가져옵니다. ",
+  "recurrent.words.gruKeeps": "z_t가 이렇게 1에 가까우면 h_t는 기억을 앞으로 전달합니다.",
+  "recurrent.words.rnn":
+    "t = {0}에서 tanh RNN에는 게이트가 없습니다: h_t는 스텝마다 새로 쓰이고, 오래된 입력은 흐려집니다.",
+  "recurrent.nothingYet": "아직 계산된 것이 없습니다",
 };
 
 export default ko;

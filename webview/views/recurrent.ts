@@ -24,8 +24,9 @@ import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl }
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
+import { t } from "../i18n";
 import { stepEquations } from "./recurrent/equations";
-import { INPUT_LABELS, type InputSequence, inputsOf } from "./recurrent/inputs";
+import { type InputSequence, inputLabel, inputsOf } from "./recurrent/inputs";
 import { recurrentCsv } from "./recurrent/csv";
 import { recurrentScript } from "./recurrent/script";
 import {
@@ -36,7 +37,7 @@ import {
   runCell,
 } from "./recurrent/simulation";
 import { loadStateDict } from "./recurrent/stateDict";
-import { type CellWeights, WEIGHT_LABELS, weightsFor } from "./recurrent/weights";
+import { type CellWeights, weightLabel, weightsFor } from "./recurrent/weights";
 
 type Recurrent = RecurrentState;
 
@@ -86,7 +87,7 @@ interface Prepared {
 
 export class RecurrentView implements LabView {
   readonly id = "recurrent" as const;
-  readonly title = "LSTM & GRU";
+  readonly title = t("view.recurrent");
   readonly root: HTMLElement;
   readonly #update: StateUpdate;
 
@@ -172,7 +173,7 @@ export class RecurrentView implements LabView {
     this.#controls = {
       cell: selectControl({
         id: "recurrent-cell",
-        label: "cell",
+        label: t("recurrent.cell"),
         choices: (["lstm", "gru", "rnn"] as const).map((value) => ({
           value,
           label: CELL_LABELS[value],
@@ -180,28 +181,28 @@ export class RecurrentView implements LabView {
         value: "lstm",
         onChange: (cell) => this.#change({ cell }),
       }),
-      hidden: number("recurrent-hidden", "hidden size H", "hidden", d.hidden),
-      inputSize: number("recurrent-input-size", "input size I", "inputSize", d.inputSize),
-      steps: number("recurrent-steps", "sequence length T", "steps", d.steps),
-      period: number("recurrent-period", "period (steps)", "period", d.period),
-      seed: number("recurrent-seed", "seed", "seed", d.seed),
+      hidden: number("recurrent-hidden", t("recurrent.hidden"), "hidden", d.hidden),
+      inputSize: number("recurrent-input-size", t("recurrent.inputSize"), "inputSize", d.inputSize),
+      steps: number("recurrent-steps", t("recurrent.steps"), "steps", d.steps),
+      period: number("recurrent-period", t("recurrent.period"), "period", d.period),
+      seed: number("recurrent-seed", t("recurrent.seed"), "seed", d.seed),
       input: selectControl({
         id: "recurrent-input",
-        label: "input",
-        choices: INPUT_PRESETS.map((value) => ({ value, label: INPUT_LABELS[value] })),
+        label: t("recurrent.input"),
+        choices: INPUT_PRESETS.map((value) => ({ value, label: inputLabel(value) })),
         value: "first",
         onChange: (input) => this.#change({ input }),
       }),
       weights: selectControl({
         id: "recurrent-weights",
-        label: "weights",
-        choices: WEIGHT_PRESETS.map((value) => ({ value, label: WEIGHT_LABELS[value] })),
+        label: t("recurrent.weights"),
+        choices: WEIGHT_PRESETS.map((value) => ({ value, label: weightLabel(value) })),
         value: "remember",
         onChange: (weights) => this.#change({ weights }),
       }),
       cursor: numberControl({
         id: "recurrent-cursor",
-        label: "step t",
+        label: t("recurrent.cursor"),
         min: 0,
         max: d.steps - 1,
         step: 1,
@@ -210,7 +211,7 @@ export class RecurrentView implements LabView {
       }),
       unit: numberControl({
         id: "recurrent-unit",
-        label: "unit (1 … H)",
+        label: t("recurrent.unit"),
         min: 1,
         max: d.hidden,
         step: 1,
@@ -233,13 +234,9 @@ export class RecurrentView implements LabView {
     this.#typedRow = h(
       "div",
       { class: "control typed" },
-      h("label", { for: "recurrent-typed" }, "typed inputs"),
+      h("label", { for: "recurrent-typed" }, t("recurrent.typed")),
       this.#typed,
-      h(
-        "span",
-        { id: "recurrent-typed-help", class: "help" },
-        "One row per time step, I numbers per row (spaces or commas); up to 500 rows.",
-      ),
+      h("span", { id: "recurrent-typed-help", class: "help" }, t("recurrent.typedHelp")),
     );
     this.#periodRow = c.period.root;
 
@@ -256,7 +253,7 @@ export class RecurrentView implements LabView {
     const loadButton = h(
       "button",
       { type: "button", id: "recurrent-load-json", class: "secondary" },
-      "Load pasted JSON",
+      t("recurrent.loadPasted"),
     );
     loadButton.addEventListener("click", () => this.#loadText(this.#stateDictText.value, "pasted"));
     const file = h("input", {
@@ -280,22 +277,26 @@ export class RecurrentView implements LabView {
     const stateDictBox = h(
       "details",
       { class: "state-dict" },
-      h("summary", {}, "Your own weights: an nn.LSTM / nn.GRU state_dict as JSON"),
+      h("summary", {}, t("recurrent.stateDict.summary")),
       h(
         "p",
         { id: "recurrent-state-dict-help", class: "explain" },
-        "Layer 0 of the module's state_dict (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0), e.g. from ",
+        t("recurrent.stateDict.helpBefore"),
         h("code", {}, "json.dumps({k: v.tolist() for k, v in model.state_dict().items()})"),
-        `. Choose the cell first; H ≤ ${RECURRENT_LIMITS.hidden.max}, I ≤ ${RECURRENT_LIMITS.inputSize.max}. `,
-        `Weights up to ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB of JSON are kept with the panel's state; bigger ones only until the panel reloads.`,
+        t(
+          "recurrent.stateDict.helpAfter",
+          RECURRENT_LIMITS.hidden.max,
+          RECURRENT_LIMITS.inputSize.max,
+          MAX_SAVED_STATE_DICT_CHARS / 1024,
+        ),
       ),
-      h("label", { for: "recurrent-state-dict" }, "state_dict JSON"),
+      h("label", { for: "recurrent-state-dict" }, t("recurrent.stateDict.label")),
       h("div", {}, this.#stateDictText),
       h(
         "div",
         { class: "presets" },
         loadButton,
-        h("label", { for: "recurrent-state-dict-file" }, "or load a .json file:"),
+        h("label", { for: "recurrent-state-dict-file" }, t("recurrent.stateDict.file")),
         file,
       ),
       this.#stateDictError,
@@ -315,7 +316,7 @@ export class RecurrentView implements LabView {
     this.#playButton = h(
       "button",
       { type: "button", id: "recurrent-play", "aria-pressed": "false" },
-      "▶ Play",
+      t("recurrent.play"),
     );
     this.#playButton.addEventListener("click", () => this.#togglePlay());
     const stepper = h(
@@ -323,13 +324,13 @@ export class RecurrentView implements LabView {
       {
         class: "controls stepper",
         role: "group",
-        "aria-label": "Step-through: ←/→ step, Home/End first/last step, Space play or pause",
+        "aria-label": t("recurrent.stepper"),
       },
-      stepButton("recurrent-first", "first step", "First", "first"),
-      stepButton("recurrent-back", "step back", "◀ Step", -1),
+      stepButton("recurrent-first", t("recurrent.first"), t("recurrent.firstShort"), "first"),
+      stepButton("recurrent-back", t("recurrent.back"), t("recurrent.backShort"), -1),
       this.#playButton,
-      stepButton("recurrent-forward", "step forward", "Step ▶", 1),
-      stepButton("recurrent-last", "last step", "Last", "last"),
+      stepButton("recurrent-forward", t("recurrent.forward"), t("recurrent.forwardShort"), 1),
+      stepButton("recurrent-last", t("recurrent.last"), t("recurrent.lastShort"), "last"),
       c.cursor.root,
       c.unit.root,
     );
@@ -344,15 +345,15 @@ export class RecurrentView implements LabView {
     this.#gateTableChoice = h("select", { id: "recurrent-table-series" });
     this.#gateTableChoice.addEventListener("change", () => this.#writeGateTable());
     this.#gateTable = h("table", { id: "recurrent-gates-table" });
-    this.#gateTable.dataset.caption = "every gate's value per step (rows) and unit (columns)";
+    this.#gateTable.dataset.caption = t("recurrent.gateTable.caption");
     this.#gateTableDetails = h(
       "details",
       { class: "data-table", id: "recurrent-gates-details" },
-      h("summary", {}, "Data table: the heatmaps' numbers"),
+      h("summary", {}, t("dataTable", t("recurrent.gateTable.summary"))),
       h(
         "div",
         { class: "control select" },
-        h("label", { for: "recurrent-table-series" }, "quantity"),
+        h("label", { for: "recurrent-table-series" }, t("recurrent.gateTable.quantity")),
         this.#gateTableChoice,
       ),
       this.#gateTable,
@@ -361,9 +362,8 @@ export class RecurrentView implements LabView {
 
     const gradient = chartFigure({
       id: "chart-recurrent-gradient",
-      label:
-        "Line chart on a log axis: the gradient through time, the norm of the derivative of the last hidden state's sum with respect to the input at every step, for a tanh RNN, an LSTM and a GRU on the same input",
-      caption: "gradient through time ‖∂(Σ h_T)/∂x_t‖ per step",
+      label: t("recurrent.gradient.chartLabel"),
+      caption: t("recurrent.gradient.caption"),
     });
     this.#gradientFigure = gradient.figure;
     // The step-through cursor is drawn on a canvas over the chart: moving it then costs one line,
@@ -385,7 +385,7 @@ export class RecurrentView implements LabView {
 
     this.root = h(
       "section",
-      { class: "view", "aria-label": "LSTM & GRU" },
+      { class: "view", "aria-label": t("view.recurrent") },
       h(
         "div",
         { class: "controls" },
@@ -406,18 +406,11 @@ export class RecurrentView implements LabView {
       this.#readout,
       this.#heatmapBox,
       this.#gateTableDetails,
-      h("h2", {}, "Gradient through time: RNN vs LSTM vs GRU on the same input"),
+      h("h2", { id: "recurrent-gradient-heading" }, t("recurrent.gradient.heading")),
       this.#progress,
       this.#gradientFigure,
       this.#gradientTableDetails,
-      h(
-        "p",
-        { class: "explain" },
-        "Backpropagation through time multiplies the gradient by the recurrent Jacobian at every step. In a tanh RNN that factor ",
-        "is tanh' · W_hh, usually below 1, so the influence of an early input on the last state shrinks geometrically: the long-term ",
-        "dependency problem. The LSTM's cell state is updated additively, C_t = f_t·C_{t−1} + i_t·C̃_t: with the forget gate near 1 the ",
-        "gradient along C is multiplied by about f_t per step and survives. The GRU's update gate z_t does the same for h_t.",
-      ),
+      h("p", { class: "explain" }, t("recurrent.explain")),
     );
 
     this.#chart = new Chart(gradient.canvas, {
@@ -427,10 +420,10 @@ export class RecurrentView implements LabView {
         ...fastLineOptions(),
         onResize: () => requestAnimationFrame(() => this.#drawCursorLine(this.#state?.cursor ?? 0)),
         scales: {
-          x: { type: "linear", title: { display: true, text: "input step t" } },
+          x: { type: "linear", title: { display: true, text: t("recurrent.axis.step") } },
           y: {
             type: "linear",
-            title: { display: true, text: "‖∂(Σ h_T)/∂x_t‖ (log scale)" },
+            title: { display: true, text: t("recurrent.axis.gradient") },
             ticks: { callback: tick },
           },
         },
@@ -494,7 +487,7 @@ export class RecurrentView implements LabView {
     const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     const steps = this.#prepared?.inputs.steps ?? 1;
     if ((this.#state?.cursor ?? 0) >= steps - 1) this.#moveCursor(0);
-    this.#playButton.textContent = "⏸ Pause";
+    this.#playButton.textContent = t("recurrent.pause");
     this.#playButton.setAttribute("aria-pressed", "true");
     const advance = () => {
       const last = (this.#prepared?.inputs.steps ?? 1) - 1;
@@ -511,7 +504,7 @@ export class RecurrentView implements LabView {
   #stopPlay(): void {
     clearTimeout(this.#playing);
     this.#playing = undefined;
-    this.#playButton.textContent = "▶ Play";
+    this.#playButton.textContent = t("recurrent.play");
     this.#playButton.setAttribute("aria-pressed", "false");
   }
 
@@ -520,7 +513,7 @@ export class RecurrentView implements LabView {
     const kind = this.#state?.cell ?? "lstm";
     const result = loadStateDict(kind, text);
     if (!result.ok) {
-      this.#stateDictError.textContent = `Not loaded: ${result.error}`;
+      this.#stateDictError.textContent = t("recurrent.stateDict.notLoaded", result.error);
       this.#stateDictError.hidden = false;
       return;
     }
@@ -560,14 +553,12 @@ export class RecurrentView implements LabView {
     if (r.weights === "stateDict" && !own) {
       notes.push(
         r.loaded
-          ? `Your weights (${r.loaded.name}, ${(r.loaded.chars / 1024).toFixed(0)} KB) were too big to keep with the panel's state; paste them again. Showing seeded random weights.`
-          : "No state_dict is loaded; showing seeded random weights.",
+          ? t("recurrent.note.tooBig", r.loaded.name, (r.loaded.chars / 1024).toFixed(0))
+          : t("recurrent.note.noStateDict"),
       );
     }
     if (own && own.kind !== r.cell) {
-      notes.push(
-        `Your weights are an nn.${own.kind.toUpperCase()}'s; the ${CELL_LABELS[r.cell]} uses seeded random weights of the same sizes.`,
-      );
+      notes.push(t("recurrent.note.otherKind", own.kind.toUpperCase(), CELL_LABELS[r.cell]));
     }
     const hidden = own ? own.hidden : r.hidden;
     const inputSize = own ? own.inputSize : r.inputSize;
@@ -676,7 +667,13 @@ export class RecurrentView implements LabView {
     if (!colours) return;
     const { run } = p;
     const all: GateSeries[] = [
-      { id: "x", symbol: "x_t", name: "input", range: "signed", values: p.inputs.values },
+      {
+        id: "x",
+        symbol: "x_t",
+        name: "recurrent.series.input",
+        range: "signed",
+        values: p.inputs.values,
+      },
       ...run.series,
     ];
     // One set of maps per cell kind, made once: switching cells or sizes swaps and resizes
@@ -701,7 +698,7 @@ export class RecurrentView implements LabView {
       // The other cells' maps stay in the page, hidden: switching back costs no new elements.
       for (const other of this.#heatmapSets.values()) other.grid.hidden = other !== made;
       this.#gateTableChoice.replaceChildren(
-        ...all.map((s) => h("option", { value: s.id }, `${s.symbol} — ${s.name}`)),
+        ...all.map((s) => h("option", { value: s.id }, `${s.symbol} — ${t(s.name)}`)),
       );
       this.#gateTableChoice.value = run.kind === "lstm" ? "cell" : "hidden";
     }
@@ -723,7 +720,7 @@ export class RecurrentView implements LabView {
         run.steps,
         rows,
         scale,
-        `${series.symbol} — ${series.name}`,
+        `${series.symbol} — ${t(series.name)}`,
         colours,
       );
       entry.figure.setAttribute("aria-label", this.#describe(series, run.steps, rows));
@@ -763,9 +760,16 @@ export class RecurrentView implements LabView {
     }
     const mean = sum / series.values.length;
     return (
-      `Heatmap of ${series.symbol}, the ${series.name}, over ${steps} steps (left to right) and ${rows} ` +
-      `${series.id === "x" ? "inputs" : "units"} (top to bottom): values from ${short(min)} to ${short(max)}, mean ${short(mean)}. ` +
-      "Arrow keys move the step-through cursor; the data table below lists every value."
+      t(
+        series.id === "x" ? "recurrent.heatmap.inputs" : "recurrent.heatmap.units",
+        series.symbol,
+        t(series.name),
+        steps,
+        rows,
+        short(min),
+        short(max),
+        short(mean),
+      ) + t("recurrent.heatmap.keys")
     );
   }
 
@@ -784,17 +788,32 @@ export class RecurrentView implements LabView {
     if (!p || !cell) return;
     const rows = series.id === "x" ? p.inputSize : p.hidden;
     const value = series.values[cell.t * rows + cell.unit];
-    map.canvas.title = `${series.symbol} at t = ${cell.t}, ${series.id === "x" ? "input" : "unit"} ${cell.unit + 1}: ${short(value)}`;
+    map.canvas.title = t(
+      series.id === "x" ? "recurrent.hover.input" : "recurrent.hover.unit",
+      series.symbol,
+      cell.t,
+      cell.unit + 1,
+      short(value),
+    );
   }
 
-  #writeEquations(p: Prepared, t: number, unit: number): void {
-    const lines = stepEquations(p.weights[p.run.kind], p.inputs, p.run, t, unit, short);
-    const x = Array.from(p.inputs.values.subarray(t * p.inputSize, (t + 1) * p.inputSize), short);
+  #writeEquations(p: Prepared, step: number, unit: number): void {
+    const lines = stepEquations(p.weights[p.run.kind], p.inputs, p.run, step, unit, short);
+    const x = Array.from(
+      p.inputs.values.subarray(step * p.inputSize, (step + 1) * p.inputSize),
+      short,
+    );
     const rows = [
-      ["x_t", "input at this step", x.join(", "), ""],
+      ["x_t", t("recurrent.equations.input"), x.join(", "), ""],
       ...lines.map((l) => [l.symbol, l.formula, l.filled, short(l.value)]),
     ];
-    const caption = `${CELL_LABELS[p.run.kind]}, step t = ${t}, unit ${unit + 1} of ${p.hidden}`;
+    const caption = t(
+      "recurrent.equations.caption",
+      CELL_LABELS[p.run.kind],
+      step,
+      unit + 1,
+      p.hidden,
+    );
     const body = this.#equations.tBodies[0];
     // Stepping keeps the table and rewrites its text: no new elements per step.
     if (body && body.rows.length === rows.length) {
@@ -807,54 +826,64 @@ export class RecurrentView implements LabView {
     } else {
       fillTable(
         this.#equations,
-        ["", "the seed's equation", "with this step's numbers", "value"],
+        [
+          "",
+          t("recurrent.equations.formula"),
+          t("recurrent.equations.filled"),
+          t("recurrent.equations.value"),
+        ],
         rows,
       );
     }
     this.#equations.caption!.textContent = caption;
-    this.#readout.textContent = this.#words(p, lines, t);
+    this.#readout.textContent = this.#words(p, lines, step);
   }
 
-  #words(p: Prepared, lines: ReturnType<typeof stepEquations>, t: number): string {
+  #words(p: Prepared, lines: ReturnType<typeof stepEquations>, step: number): string {
     const value = (symbol: string) => lines.find((l) => l.symbol === symbol)?.value ?? NaN;
     const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
     if (p.run.kind === "lstm") {
       const f = value("f_t");
       const i = value("i_t");
       return (
-        `At t = ${t} the forget gate keeps ${percent(f)} of the previous cell state and the input gate writes ` +
-        `${percent(i)} of the candidate. ` +
+        t("recurrent.words.lstm", step, percent(f), percent(i)) +
         (f > 0.95
-          ? "With f_t this close to 1, C_t carries what it holds across many steps."
+          ? t("recurrent.words.lstmKeeps")
           : f < 0.05
-            ? "With f_t near 0, C_t forgets everything it held at once."
+            ? t("recurrent.words.lstmForgets")
             : "")
       );
     }
     if (p.run.kind === "gru") {
       const z = value("z_t");
       return (
-        `At t = ${t} the update gate keeps ${percent(z)} of h_{t−1} and takes ${percent(1 - z)} from the candidate. ` +
-        (z > 0.95 ? "With z_t this close to 1, h_t carries its memory forward." : "")
+        t("recurrent.words.gru", step, percent(z), percent(1 - z)) +
+        (z > 0.95 ? t("recurrent.words.gruKeeps") : "")
       );
     }
-    return `At t = ${t} the tanh RNN has no gate: h_t is rewritten at every step, and old inputs fade.`;
+    return t("recurrent.words.rnn", step);
   }
 
   #writeStateDictStatus(r: Recurrent, usingOwn: boolean): void {
     const loaded = r.loaded;
     if (!loaded) {
-      this.#stateDictStatus.textContent = "No weights loaded.";
+      this.#stateDictStatus.textContent = t("recurrent.stateDict.none");
       return;
     }
     const kept =
       loaded.json !== undefined
-        ? "kept with the panel's state"
-        : `not kept with the panel's state (over ${MAX_SAVED_STATE_DICT_CHARS / 1024} KB): paste again after the panel reloads`;
+        ? t("recurrent.stateDict.kept")
+        : t("recurrent.stateDict.notKept", MAX_SAVED_STATE_DICT_CHARS / 1024);
     this.#stateDictStatus.textContent =
-      `Loaded ${loaded.name}: nn.${loaded.kind.toUpperCase()} with H = ${loaded.hidden}, I = ${loaded.inputSize} ` +
-      `(${(loaded.chars / 1024).toFixed(1)} KB of JSON, ${kept})` +
-      (usingOwn ? "; in use." : "; choose “your weights” under weights to use it.");
+      t(
+        "recurrent.stateDict.loaded",
+        loaded.name,
+        loaded.kind.toUpperCase(),
+        loaded.hidden,
+        loaded.inputSize,
+        (loaded.chars / 1024).toFixed(1),
+        kept,
+      ) + (usingOwn ? t("recurrent.stateDict.inUse") : t("recurrent.stateDict.choose"));
   }
 
   // --- gradient through time ------------------------------------------------------------------
@@ -926,7 +955,9 @@ export class RecurrentView implements LabView {
         dataset.borderColor = colour;
         dataset.backgroundColor = colour;
         dataset.borderWidth = width;
-        dataset.label = `${CELL_LABELS[kind]}${values ? "" : " (computing…)"}`;
+        dataset.label = values
+          ? CELL_LABELS[kind]
+          : t("recurrent.legend.computing", CELL_LABELS[kind]);
         const points = dataset.data as { x: number; y: number }[];
         const count = values ? steps : 0;
         if (points.length > count) points.length = count;
@@ -948,7 +979,7 @@ export class RecurrentView implements LabView {
       }
       this.#progress.textContent = complete
         ? ""
-        : `Computing the gradients through time: ${series.filter((s) => s.values).length} of 3 cells…`;
+        : t("recurrent.gradient.computing", series.filter((s) => s.values).length, 3);
       this.#writeGradientWords(p, series);
       if (complete) this.#writeGradientTable();
     }
@@ -1007,7 +1038,7 @@ export class RecurrentView implements LabView {
       });
     this.#gradientFigure.setAttribute(
       "aria-description",
-      `Gradient at t = 0 relative to the last step: ${parts.join(", ")}.`,
+      t("recurrent.gradient.description", parts.join(", ")),
     );
     this.#progress.textContent ||= `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
   }
@@ -1025,9 +1056,8 @@ export class RecurrentView implements LabView {
     const columns = isInput ? p.inputSize : p.hidden;
     const headers = [
       "t",
-      ...Array.from(
-        { length: columns },
-        (_, u) => `${series.symbol} ${isInput ? "input" : "unit"} ${u + 1}`,
+      ...Array.from({ length: columns }, (_, u) =>
+        t(isInput ? "recurrent.gateTable.input" : "recurrent.gateTable.unit", series.symbol, u + 1),
       ),
     ];
     const rows: string[][] = [];
@@ -1036,7 +1066,10 @@ export class RecurrentView implements LabView {
       for (let u = 0; u < columns; u++) row.push(formatNumber(series.values[t * columns + u], 6));
       rows.push(row);
     }
-    this.#gateTable.dataset.caption = `${series.symbol} per step (rows) and ${isInput ? "input" : "unit"} (columns)`;
+    this.#gateTable.dataset.caption = t(
+      isInput ? "recurrent.gateTable.inputCaption" : "recurrent.gateTable.unitCaption",
+      series.symbol,
+    );
     fillTable(this.#gateTable, headers, rows);
   }
 
@@ -1105,7 +1138,7 @@ export class RecurrentView implements LabView {
 
   exportCsv() {
     const p = this.#prepared;
-    if (!p) throw new Error("nothing computed yet");
+    if (!p) throw new Error(t("recurrent.nothingYet"));
     const { headers, rows } = recurrentCsv(p.inputs, p.run, this.#completeGradients(p));
     return { suggestedName: `sigmoid-lab-${p.run.kind}.csv`, content: toCsv(headers, rows) };
   }
@@ -1113,7 +1146,7 @@ export class RecurrentView implements LabView {
   exportScript() {
     const p = this.#prepared;
     const r = this.#state;
-    if (!p || !r) throw new Error("nothing computed yet");
+    if (!p || !r) throw new Error(t("recurrent.nothingYet"));
     return {
       suggestedName: `sigmoid_lab_${p.run.kind}.py`,
       content: recurrentScript({

@@ -4,6 +4,7 @@
 import { createRng } from "../../../src/core";
 import type { InputPresetId, RecurrentState } from "../../../src/shared/recurrentState";
 import { RECURRENT_LIMITS } from "../../../src/shared/recurrentState";
+import { t } from "../../i18n";
 
 export interface InputSequence {
   /** T·I numbers, row t at [t·I, (t + 1)·I). */
@@ -14,13 +15,10 @@ export interface InputSequence {
 
 export type TypedInputs = { ok: true; sequence: InputSequence } | { ok: false; error: string };
 
-export const INPUT_LABELS: Record<InputPresetId, string> = {
-  first: "remember the first input (a pulse at t = 0, then silence)",
-  pulse: "a repeating pulse",
-  sine: "a sine",
-  random: "seeded random N(0, 1)",
-  typed: "typed numbers (one row per step)",
-};
+/** A preset's label in the page's language. */
+export function inputLabel(preset: InputPresetId): string {
+  return t(`recurrent.inputs.${preset}`);
+}
 
 /**
  * The random inputs' own stream: seed·8 + 7, beside the weights' streams seed·8 + 0…2 (see
@@ -77,25 +75,30 @@ export function parseTypedInputs(text: string, inputSize: number): TypedInputs {
     if (bad >= 0) {
       return {
         ok: false,
-        error: `typed inputs, line ${line + 1}: "${cells[bad].slice(0, 20)}" is not a finite number`,
+        error: t("recurrent.typedError.notNumber", line + 1, cells[bad].slice(0, 20)),
       };
     }
     if (row.length !== inputSize) {
       return {
         ok: false,
-        error: `typed inputs, line ${line + 1}: expected ${inputSize} number${inputSize === 1 ? "" : "s"} (the input size), got ${row.length}`,
+        error: t(
+          inputSize === 1 ? "recurrent.typedError.countOne" : "recurrent.typedError.count",
+          line + 1,
+          inputSize,
+          row.length,
+        ),
       };
     }
     rows.push(row);
     if (rows.length > RECURRENT_LIMITS.steps.max) {
       return {
         ok: false,
-        error: `typed inputs: expected at most ${RECURRENT_LIMITS.steps.max} rows (time steps), got more`,
+        error: t("recurrent.typedError.tooMany", RECURRENT_LIMITS.steps.max),
       };
     }
   }
   if (rows.length === 0) {
-    return { ok: false, error: "typed inputs: expected at least one row of numbers" };
+    return { ok: false, error: t("recurrent.typedError.empty") };
   }
   const values = new Float64Array(rows.length * inputSize);
   rows.forEach((row, t) => values.set(row, t * inputSize));

@@ -3,6 +3,7 @@
 // input. Pure (no DOM), so that the numbers behind the view are tested in Node.
 import { gradientThroughTime, gru, lstm, rnn } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
+import type { MessageKey } from "../../i18n";
 import type { InputSequence } from "./inputs";
 import { GATE_COUNT, type CellWeights } from "./weights";
 
@@ -13,7 +14,8 @@ export interface GateSeries {
   id: string;
   /** In the seed's notation: f_t, C̃_t, … */
   symbol: string;
-  name: string;
+  /** Its name's key in webview/i18n (the page shows it in the page's language). */
+  name: MessageKey;
   range: ValueRange;
   /** T·H values, row t at [t·H, (t + 1)·H). */
   values: Float64Array;
@@ -54,42 +56,42 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
         {
           id: "input",
           symbol: "i_t",
-          name: "input gate",
+          name: "recurrent.series.inputGate",
           range: "unit",
           values: flatten(r.gates.input, H),
         },
         {
           id: "forget",
           symbol: "f_t",
-          name: "forget gate",
+          name: "recurrent.series.forgetGate",
           range: "unit",
           values: flatten(r.gates.forget, H),
         },
         {
           id: "candidate",
           symbol: "C̃_t",
-          name: "cell candidate",
+          name: "recurrent.series.cellCandidate",
           range: "signed",
           values: flatten(r.gates.cell, H),
         },
         {
           id: "output",
           symbol: "o_t",
-          name: "output gate",
+          name: "recurrent.series.outputGate",
           range: "unit",
           values: flatten(r.gates.output, H),
         },
         {
           id: "cell",
           symbol: "C_t",
-          name: "cell state",
+          name: "recurrent.series.cellState",
           range: "free",
           values: flatten(r.cells, H),
         },
         {
           id: "hidden",
           symbol: "h_t",
-          name: "hidden state",
+          name: "recurrent.series.hiddenState",
           range: "signed",
           values: flatten(r.outputs, H),
         },
@@ -104,28 +106,28 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
         {
           id: "reset",
           symbol: "r_t",
-          name: "reset gate",
+          name: "recurrent.series.resetGate",
           range: "unit",
           values: flatten(r.gates.reset, H),
         },
         {
           id: "update",
           symbol: "z_t",
-          name: "update gate",
+          name: "recurrent.series.updateGate",
           range: "unit",
           values: flatten(r.gates.update, H),
         },
         {
           id: "candidate",
           symbol: "ñ_t",
-          name: "candidate",
+          name: "recurrent.series.candidate",
           range: "signed",
           values: flatten(r.gates.candidate, H),
         },
         {
           id: "hidden",
           symbol: "h_t",
-          name: "hidden state",
+          name: "recurrent.series.hiddenState",
           range: "signed",
           values: flatten(r.outputs, H),
         },
@@ -139,7 +141,7 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
       {
         id: "hidden",
         symbol: "h_t",
-        name: "hidden state",
+        name: "recurrent.series.hiddenState",
         range: "signed",
         values: flatten(r.outputs, H),
       },

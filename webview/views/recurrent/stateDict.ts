@@ -5,6 +5,8 @@
 import { fromStateDict } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
 import { RECURRENT_LIMITS } from "../../../src/shared/recurrentState";
+import { t } from "../../i18n";
+import { shapeError } from "../../i18n/shapeErrors";
 import type { CellWeights } from "./weights";
 
 /** Larger texts are refused before parsing: an LSTM with H = 64, I = 16 is about 0.5 MB of JSON. */
@@ -32,7 +34,11 @@ export function loadStateDict(kind: CellId, text: string): LoadedStateDict {
   if (text.length > MAX_STATE_DICT_CHARS) {
     return {
       ok: false,
-      error: `state_dict: expected at most ${MAX_STATE_DICT_CHARS / 1024 / 1024} MB of JSON, got ${(text.length / 1024 / 1024).toFixed(1)} MB`,
+      error: t(
+        "recurrent.stateDictError.tooLong",
+        MAX_STATE_DICT_CHARS / 1024 / 1024,
+        (text.length / 1024 / 1024).toFixed(1),
+      ),
     };
   }
   let dict: unknown;
@@ -41,7 +47,7 @@ export function loadStateDict(kind: CellId, text: string): LoadedStateDict {
   } catch (error) {
     return {
       ok: false,
-      error: `state_dict: expected JSON text of an object, got invalid JSON (${(error as Error).message})`,
+      error: t("recurrent.stateDictError.invalidJson", (error as Error).message),
     };
   }
   let params: ReturnType<typeof fromStateDict>;
@@ -51,21 +57,21 @@ export function loadStateDict(kind: CellId, text: string): LoadedStateDict {
     const other = kindOfShape(dict);
     const hint =
       other && other !== kind
-        ? ` — these shapes are those of an ${MODULE[other]}: choose ${other.toUpperCase()} as the cell first`
+        ? t("recurrent.stateDictError.otherCell", MODULE[other], other.toUpperCase())
         : "";
-    return { ok: false, error: `${(error as Error).message}${hint}` };
+    return { ok: false, error: shapeError((error as Error).message) + hint };
   }
   const { hiddenSize: hidden, inputSize } = params;
   if (hidden > RECURRENT_LIMITS.hidden.max) {
     return {
       ok: false,
-      error: `weight_hh_l0: expected hidden size at most ${RECURRENT_LIMITS.hidden.max} in the panel, got ${hidden}`,
+      error: t("recurrent.stateDictError.hidden", RECURRENT_LIMITS.hidden.max, hidden),
     };
   }
   if (inputSize > RECURRENT_LIMITS.inputSize.max) {
     return {
       ok: false,
-      error: `weight_ih_l0: expected input size at most ${RECURRENT_LIMITS.inputSize.max} in the panel, got ${inputSize}`,
+      error: t("recurrent.stateDictError.inputSize", RECURRENT_LIMITS.inputSize.max, inputSize),
     };
   }
   const rows = params.weightHh.length / hidden;

@@ -6,6 +6,7 @@
 import { createRng } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
 import type { WeightPresetId } from "../../../src/shared/recurrentState";
+import { t } from "../../i18n";
 
 export type HandSetPreset = Exclude<WeightPresetId, "random" | "stateDict">;
 
@@ -28,14 +29,10 @@ export function weightsSeed(seed: number, kind: CellId): number {
   return seed * 8 + KIND_STREAM[kind];
 }
 
-export const WEIGHT_LABELS: Record<WeightPresetId, string> = {
-  random: "seeded random (PyTorch's default init)",
-  remember: "remember: forget bias +5 (GRU: update bias +5)",
-  forget: "forget at once: forget bias −5 (GRU: update bias −5)",
-  inputClosed: "input gate closed: input bias −5 (GRU: update gate shut)",
-  outputClosed: "output gate closed: output bias −5 (GRU: reset gate closed)",
-  stateDict: "your nn.LSTM / nn.GRU weights (state_dict JSON)",
-};
+/** A preset's label in the page's language; webview/i18n tells each preset's story. */
+export function weightLabel(preset: WeightPresetId): string {
+  return t(`recurrent.weights.${preset}`);
+}
 
 /**
  * Draws W_ih, W_hh, b_ih, b_hh in that order, row by row, each U(−k, k) with k = 1/√H — the order
@@ -73,7 +70,7 @@ export interface Pin {
   bias: number;
 }
 
-/** The pins of every hand-set preset, per kind; see WEIGHT_LABELS for the story of each. */
+/** The pins of every hand-set preset, per kind; see weightLabel for the story of each. */
 export const PRESET_PINS: Record<HandSetPreset, Record<CellId, Pin[]>> = {
   remember: {
     // i opens only on the pulse, f stays open (keep C), the candidate writes +tanh(3), o open.
