@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import { analyzeProgram, type Finding, type SourceRange } from "./index";
 import { labLink } from "./labUri";
-import { findingWords } from "./localize";
+import { depthLensWords, findingWords } from "./localize";
 import type { DepthLens } from "./lens";
 import { cellOf, combineCells, type CombinedCells } from "./notebook";
 import { readAnalysisSettings, severityOf, type AnalysisSettings } from "./settings";
@@ -205,7 +205,7 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       findings: placed,
       lenses: lenses.map((l) => ({
         range: place(l.anchor).range,
-        title: l.title,
+        title: depthLensWords(l.title, l.counts),
         intent: l.intent,
       })),
     });

@@ -23,6 +23,15 @@ export interface QuickFix {
   edits: SourceEdit[];
 }
 
+/** The layer counts a network's message is built from (SL005 and the CodeLens). */
+export interface LayerCounts {
+  /** Sigmoid and tanh layers on the deepest path. */
+  sigmoid: number;
+  tanh: number;
+  /** The most of them stacked with no normalisation or residual in between. */
+  longestRun: number;
+}
+
 export interface Finding extends SourceRange {
   code: RuleCode;
   /** One line that says what is wrong and why. */
@@ -33,6 +42,8 @@ export interface Finding extends SourceRange {
   related?: SourceRange & { message: string };
   /** Present only where the fix is mechanical. */
   fix?: QuickFix;
+  /** SL005's numbers, so that its message can be worded again in another language. */
+  counts?: LayerCounts;
 }
 
 export function isRuleCode(value: unknown): value is RuleCode {

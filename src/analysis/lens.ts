@@ -1,7 +1,7 @@
 // What the depth-attenuation CodeLens says about a network, and the Lab intent behind
 // "Simulate this network". Pure: the VS Code side only places it.
 import type { LabIntent } from "../shared/labState";
-import type { SourceRange } from "./finding";
+import type { LayerCounts, SourceRange } from "./finding";
 import { formatBound } from "./lab";
 import type { NetworkSummary } from "./networks";
 
@@ -9,19 +9,20 @@ export interface DepthLens {
   anchor: SourceRange;
   /** "4 sigmoid layers — gradient to the first layer ≤ 0.25^4 = 0.0039" */
   title: string;
+  /** The numbers in the title, so that it can be worded again in another language. */
+  counts: LayerCounts;
   intent: LabIntent;
 }
 
-function layers(count: number, activation: string): string {
-  return `${count} ${activation} layer${count === 1 ? "" : "s"}`;
-}
+// Written out whole (not "layer" + "s"), so that src/analysis/localize.ts can name each phrase.
+const sigmoidLayers = (n: number) => (n === 1 ? "1 sigmoid layer" : `${n} sigmoid layers`);
+const tanhLayers = (n: number) => (n === 1 ? "1 tanh layer" : `${n} tanh layers`);
 
 export function depthLensTitle(network: NetworkSummary): string {
   const { sigmoid, tanh } = network;
   if (sigmoid === 0)
-    return `${layers(tanh, "tanh")} — tanh′ ≤ 1: the gradient shrinks wherever units saturate`;
-  const counted =
-    tanh > 0 ? `${layers(sigmoid, "sigmoid")} + ${tanh} tanh` : layers(sigmoid, "sigmoid");
+    return `${tanhLayers(tanh)} — tanh′ ≤ 1: the gradient shrinks wherever units saturate`;
+  const counted = tanh > 0 ? `${sigmoidLayers(sigmoid)} + ${tanh} tanh` : sigmoidLayers(sigmoid);
   return `${counted} — gradient to the first layer ≤ 0.25^${sigmoid} = ${formatBound(sigmoid)}`;
 }
 
@@ -40,6 +41,7 @@ export function depthLenses(networks: NetworkSummary[]): DepthLens[] {
   return networks.map((network) => ({
     anchor: network.anchor,
     title: depthLensTitle(network),
+    counts: { sigmoid: network.sigmoid, tanh: network.tanh, longestRun: network.longestRun },
     intent: simulationIntent(network),
   }));
 }

@@ -4,7 +4,8 @@
 // below is the bundle key, and test/unit/package/l10n.test.ts checks that each literal is still
 // the rule's text word for word, so an edited rule cannot keep showing an outdated translation.
 import * as vscode from "vscode";
-import type { Finding } from "./finding";
+import type { Finding, LayerCounts } from "./finding";
+import { formatBound } from "./lab";
 
 export interface FindingWords {
   message: string;
@@ -54,10 +55,49 @@ function translated(finding: Finding): FindingWords | undefined {
           ),
       };
     }
-    // SL005's message is built from the network's layer counts, which the finding does not carry.
+    case "SL005": {
+      const counts = finding.counts;
+      if (!counts) return undefined;
+      const bound =
+        counts.sigmoid > 0
+          ? vscode.l10n.t(
+              "the gradient to the first layer is scaled by at most 0.25^{0} = {1}",
+              counts.sigmoid,
+              formatBound(counts.sigmoid),
+            )
+          : vscode.l10n.t(
+              "tanh′ < 1 wherever a unit saturates, so the gradient shrinks layer by layer",
+            );
+      return {
+        message: vscode.l10n.t(
+          "{0} sigmoid/tanh layers stacked with no normalisation or residual in between: {1}",
+          counts.longestRun,
+          bound,
+        ),
+      };
+    }
     default:
       return undefined;
   }
+}
+
+/** The depth CodeLens's title (src/analysis/lens.ts) in the display language. */
+export function depthLensWords(title: string, counts: LayerCounts): string {
+  if (!vscode.l10n.bundle) return title;
+  const { sigmoid, tanh } = counts;
+  if (sigmoid === 0) {
+    return vscode.l10n.t(
+      "{0} — tanh′ ≤ 1: the gradient shrinks wherever units saturate",
+      vscode.l10n.t("{0} tanh layers", tanh),
+    );
+  }
+  const sigmoidLayers = vscode.l10n.t("{0} sigmoid layers", sigmoid);
+  return vscode.l10n.t(
+    "{0} — gradient to the first layer ≤ 0.25^{1} = {2}",
+    tanh > 0 ? vscode.l10n.t("{0} + {1} tanh", sigmoidLayers, tanh) : sigmoidLayers,
+    sigmoid,
+    formatBound(sigmoid),
+  );
 }
 
 /** The message, related-location message and quick-fix title to show for a finding. */

@@ -19,5 +19,6 @@ export function deepSaturatingStack(network: NetworkSummary): Finding | undefine
     ...network.anchor,
     message: `${network.longestRun} sigmoid/tanh layers stacked with no normalisation or residual in between: ${bound}`,
     lab: simulationIntent(network),
+    counts: { sigmoid: network.sigmoid, tanh: network.tanh, longestRun: network.longestRun },
   };
 }
