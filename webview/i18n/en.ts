@@ -262,6 +262,35 @@ const en = {
   "recurrent.words.rnn":
     "At t = {0} the tanh RNN has no gate: h_t is rewritten at every step, and old inputs fade.",
   "recurrent.nothingYet": "nothing computed yet",
+  // Notes on a typed value that had to be moved (webview/i18n/notes.ts); control names as typed.
+  "control.x": "x",
+  "control.gain": "gain",
+  "control.range": "range",
+  "control.depth": "depth",
+  "control.width": "width",
+  "control.scale": "scale",
+  "control.seed": "seed",
+  "control.samples": "samples",
+  "control.steps": "steps",
+  "control.learningRate": "learningRate",
+  "control.logit": "logit",
+  "control.temperature": "temperature",
+  "control.classes": "classes",
+  "control.epochs": "epochs",
+  "control.coordinate": "coordinate",
+  "control.hidden": "hidden",
+  "control.inputSize": "inputSize",
+  "control.period": "period",
+  "note.notFinite": "{0} must be a finite number",
+  "note.below": "{0} {1} is below {2}; using {3}",
+  "note.above": "{0} {1} is above {2}; using {3}",
+  "note.whole": "{0} must be a whole number; using {1}",
+  "note.fitWidth":
+    "{0} layers × {1} units is {2} weights; the panel simulates up to {3}, so width is {4}",
+  "note.fitDepth":
+    "{0} layers × {1} units is {2} weights; the panel simulates up to {3}, so depth is {4}",
+  "note.fitSteps":
+    "{0} training steps of {1} × {2} is more than the panel trains at once; using {3}",
 };
 
 export default en;

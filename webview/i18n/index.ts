@@ -36,6 +36,11 @@ export function currentLanguage(): string {
   return language;
 }
 
+/** True when the tables have `key` (a key made at run time, e.g. from a control's name). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The message for `key`, with `{0}`, `{1}`, … replaced by `args`. */
 export function t(key: MessageKey, ...args: (string | number)[]): string {
   return table[key].replace(/\{(\d+)\}/g, (whole, index: string) =>

@@ -256,6 +256,34 @@ const ko: Record<keyof typeof en, string> = {
   "recurrent.words.rnn":
     "t = {0}에서 tanh RNN에는 게이트가 없습니다: h_t는 스텝마다 새로 쓰이고, 오래된 입력은 흐려집니다.",
   "recurrent.nothingYet": "아직 계산된 것이 없습니다",
+  "control.x": "탐침 x",
+  "control.gain": "이득 k",
+  "control.range": "x 범위",
+  "control.depth": "깊이",
+  "control.width": "너비",
+  "control.scale": "초기화 배율",
+  "control.seed": "시드",
+  "control.samples": "표본 수",
+  "control.steps": "스텝 수",
+  "control.learningRate": "학습률",
+  "control.logit": "로짓",
+  "control.temperature": "온도",
+  "control.classes": "클래스 수",
+  "control.epochs": "에포크",
+  "control.coordinate": "좌표",
+  "control.hidden": "은닉 크기",
+  "control.inputSize": "입력 크기",
+  "control.period": "주기",
+  "note.notFinite": "{0}: 유한한 수여야 합니다",
+  "note.below": "{0} {1}: 최솟값 {2}보다 작아서 {3}(으)로 맞춥니다",
+  "note.above": "{0} {1}: 최댓값 {2}보다 커서 {3}(으)로 맞춥니다",
+  "note.whole": "{0}: 정수여야 하므로 {1}(으)로 맞춥니다",
+  "note.fitWidth":
+    "층 {0}개 × 유닛 {1}개는 가중치 {2}개입니다; 패널은 {3}개까지 시뮬레이션하므로 너비를 {4}(으)로 줄입니다",
+  "note.fitDepth":
+    "층 {0}개 × 유닛 {1}개는 가중치 {2}개입니다; 패널은 {3}개까지 시뮬레이션하므로 깊이를 {4}(으)로 줄입니다",
+  "note.fitSteps":
+    "{1} × {2} 네트워크의 학습 스텝 {0}번은 패널이 한 번에 학습하기에 너무 많습니다; {3}번만 학습합니다",
 };
 
 export default ko;

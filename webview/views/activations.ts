@@ -17,6 +17,7 @@ import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
+import { localNote } from "../i18n/notes";
 
 // Points per curve: more than a panel is wide in pixels, so curves stay smooth at any width.
 const SAMPLES = 1001;
@@ -323,7 +324,7 @@ export class ActivationsView implements LabView {
   }
 
   showNote(note: string | undefined): void {
-    this.note.textContent = note ?? "";
+    this.note.textContent = note === undefined ? "" : localNote(note);
   }
 
   private seriesColor(index: number): string | undefined {

@@ -25,6 +25,7 @@ import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
+import { localNote } from "../i18n/notes";
 import { stepEquations } from "./recurrent/equations";
 import { type InputSequence, inputLabel, inputsOf } from "./recurrent/inputs";
 import { recurrentCsv } from "./recurrent/csv";
@@ -1089,7 +1090,7 @@ export class RecurrentView implements LabView {
   }
 
   showNote(note: string | undefined): void {
-    this.#note.textContent = note ?? "";
+    this.#note.textContent = note === undefined ? "" : localNote(note);
   }
 
   applyTheme(theme: ThemeColors): void {

@@ -34,6 +34,7 @@ import { decisionLine } from "./decisionLine";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
+import { localNote } from "../i18n/notes";
 
 type Softmax = LabState["softmax"];
 
@@ -687,7 +688,7 @@ export class SoftmaxView implements LabView {
   }
 
   showNote(note: string | undefined): void {
-    this.note.textContent = note ?? "";
+    this.note.textContent = note === undefined ? "" : localNote(note);
   }
 
   applyTheme(theme: ThemeColors): void {

@@ -29,6 +29,7 @@ import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
+import { localNote } from "../i18n/notes";
 import { MeanOfLogs, sampleSeed } from "./vanishingSamples";
 
 type Vanishing = LabState["vanishing"];
@@ -497,7 +498,7 @@ export class VanishingView implements LabView {
   }
 
   showNote(note: string | undefined): void {
-    this.note.textContent = note ?? "";
+    this.note.textContent = note === undefined ? "" : localNote(note);
   }
 
   applyTheme(theme: ThemeColors): void {
