@@ -87,17 +87,18 @@ export function paletteShowsKoreanCommandTitles(repoRoot) {
   };
 }
 
+/** The Lab page's Korean table, webview/i18n/ko.ts: TypeScript, whose entries are "key": "text". */
+async function koreanPageTable(repoRoot) {
+  const source = await fs.readFile(path.join(repoRoot, "webview", "i18n", "ko.ts"), "utf8");
+  return Object.fromEntries(
+    [...source.matchAll(/"([\w.]+)":\s*("(?:[^"\\]|\\.)*")/g)].map((m) => [m[1], JSON.parse(m[2])]),
+  );
+}
+
 /** The Lab page speaks Korean: tabs, export buttons and the Activations view's controls. */
 export function panelSpeaksKorean(repoRoot) {
   return async function panelSpeaksKorean({ page }) {
-    // The table is TypeScript (bundled into the page); its entries are plain "key": "text" pairs.
-    const source = await fs.readFile(path.join(repoRoot, "webview", "i18n", "ko.ts"), "utf8");
-    const ko = Object.fromEntries(
-      [...source.matchAll(/"([\w.]+)":\s*("(?:[^"\\]|\\.)*")/g)].map((m) => [
-        m[1],
-        JSON.parse(m[2]),
-      ]),
-    );
+    const ko = await koreanPageTable(repoRoot);
     await runCommand(page, "Sigmoid Lab: 활성화 함수 열기");
     await waitForLabReady(page);
     const frame = labFrame(page);
@@ -118,6 +119,101 @@ export function panelSpeaksKorean(repoRoot) {
     });
     return expected.map(([, text]) => text).join(" · ");
   };
+}
+
+/**
+ * What a view must read in Korean, by stable ids and roles: a heading or label (`text`), a chart's
+ * accessible name (`name`), a data table's header cell (`header`), each against webview/i18n/ko.ts.
+ */
+const KOREAN_VIEWS = [
+  {
+    view: "vanishing",
+    command: "command.openVanishing",
+    chart: "#chart-vanishing",
+    text: [
+      ["label[for=depth]", "vanishing.depth"],
+      ["label[for=vanishing-mode]", "vanishing.mode"],
+      ["#vanishing-readout", "vanishing.readout", 8],
+    ],
+    name: "vanishing.chartLabel",
+    header: ["#view-vanishing details.data-table th", "vanishing.table.layer"],
+  },
+  {
+    view: "softmax",
+    command: "command.openSoftmax",
+    chart: "#chart-softmax",
+    text: [
+      ["#softmax-heading", "softmax.heading"],
+      ["#logistic-heading", "softmax.logisticHeading"],
+      ["label[for=target-class]", "softmax.target"],
+    ],
+    name: "softmax.barsLabel",
+    header: ["#cross-entropy-steps th", "softmax.table.class"],
+  },
+  {
+    view: "recurrent",
+    command: "command.openRecurrent",
+    chart: "#chart-recurrent-gradient",
+    text: [
+      ["label[for=recurrent-hidden]", "recurrent.hidden"],
+      ["#recurrent-gradient-heading", "recurrent.gradient.heading"],
+      ["#recurrent-weights option[value=remember]", "recurrent.weights.remember"],
+    ],
+    name: "recurrent.gradient.chartLabel",
+    header: ["#recurrent-equations th:nth-child(2)", "recurrent.equations.formula"],
+  },
+];
+
+/** Opens each of the three views from its Korean palette command and reads its Korean words. */
+export function viewSpeaksKorean(repoRoot, spec) {
+  const name = `${spec.view}ViewSpeaksKorean`;
+  const run = async ({ page }) => {
+    const ko = await koreanPageTable(repoRoot);
+    const nls = await manifestNls(repoRoot, "ko");
+    await runCommand(page, `Sigmoid Lab: ${nls[spec.command]}`);
+    await waitForLabReady(page);
+    const frame = labFrame(page);
+    await frame
+      .locator(`#tab-${spec.view}[aria-selected=true]`)
+      .waitFor({ timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`"${nls[spec.command]}" did not show the ${spec.view} view`);
+      });
+    await frame
+      .locator(`body[data-chart-${spec.view}=drawn]`)
+      .waitFor({ state: "attached", timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`the ${spec.view} view never reported a finished chart`);
+      });
+    const read = [];
+    for (const [selector, key, prefix] of spec.text) {
+      // A sentence with numbers in it is compared up to its first placeholder.
+      const expected = prefix ? ko[key].slice(0, prefix) : ko[key];
+      const actual = (await frame.locator(selector).first().textContent()) ?? "";
+      if (!actual.includes(expected)) {
+        throw new Error(`${spec.view}: ${selector} reads "${actual}", not "${expected}"`);
+      }
+      read.push(expected);
+    }
+    const figure = frame.locator(`[role=img]:has(${spec.chart})`);
+    const accessibleName = (await figure.getAttribute("aria-label")) ?? "";
+    if (accessibleName !== ko[spec.name]) {
+      throw new Error(
+        `${spec.view}: the chart is named "${accessibleName}", not "${ko[spec.name]}"`,
+      );
+    }
+    // The data tables are in the page (inside closed <details>) as soon as the chart is drawn.
+    const [headerSelector, headerKey] = spec.header;
+    const header = (await frame.locator(headerSelector).first().textContent()) ?? "";
+    if (header !== ko[headerKey]) {
+      throw new Error(`${spec.view}: the table header reads "${header}", not "${ko[headerKey]}"`);
+    }
+    const shot = path.join(repoRoot, "test-results", "screenshots", `lab-${spec.view}-ko.png`);
+    await page.screenshot({ path: shot });
+    return `${read.join(" · ")} · ${header}; ${path.relative(repoRoot, shot)}`;
+  };
+  // An arrow defined in a computed key takes the key as its name, which the runner prints.
+  return { [name]: (context) => run(context) }[name];
 }
 
 /** Welcome: Open Walkthrough… → our walkthrough, by its Korean title; every step is listed. */
@@ -262,15 +358,62 @@ export function diagnosticSpeaksKorean(repoRoot) {
   };
 }
 
+/** analysis_samples.py's depth CodeLens and its SL005 problem, worded by l10n/bundle.l10n.ko.json. */
+export function codeLensAndSL005SpeakKorean(repoRoot) {
+  return async function codeLensAndSL005SpeakKorean({ page }) {
+    const ko = JSON.parse(
+      await fs.readFile(path.join(repoRoot, "l10n", "bundle.l10n.ko.json"), "utf8"),
+    );
+    // The four-sigmoid nn.Sequential of analysis_samples.py: 0.25^4 = 0.00390625 → "0.0039".
+    const lens = ko["{0} — gradient to the first layer ≤ 0.25^{1} = {2}"]
+      .replace("{0}", ko["{0} sigmoid layers"].replace("{0}", "4"))
+      .replace("{1}", "4")
+      .replace("{2}", "0.0039");
+    const simulate = ko["Simulate this network"];
+    const sl005 = ko[
+      "{0} sigmoid/tanh layers stacked with no normalisation or residual in between: {1}"
+    ].replace("{0}", "4");
+    const file = "analysis_samples.py";
+    await page.keyboard.press("Escape");
+    await runCommand(page, "View: Close All Editors");
+    const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: file }).first();
+    await row.click({ timeout: 15_000 });
+    const decoration = page
+      .locator(".monaco-editor .codelens-decoration", { hasText: lens })
+      .first();
+    await decoration.waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
+      const shown = await page.locator(".monaco-editor .codelens-decoration").allTextContents();
+      throw new Error(`no CodeLens reads "${lens}"; shown: ${JSON.stringify(shown.slice(0, 4))}`);
+    });
+    const text = (await decoration.textContent()) ?? "";
+    if (!text.includes(simulate)) throw new Error(`the CodeLens has no "${simulate}": "${text}"`);
+    // The Problems panel lists SL005 (information) with its Korean message.
+    await runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
+    const problem = page
+      .locator(".markers-panel .monaco-list-row", { hasText: sl005.slice(0, 30) })
+      .first();
+    await problem.waitFor({ state: "visible", timeout: 15_000 }).catch(async () => {
+      const rows = await page.locator(".markers-panel .monaco-list-row").allTextContents();
+      throw new Error(`no problem reads "${sl005.slice(0, 30)}…"; rows: ${JSON.stringify(rows)}`);
+    });
+    await page.screenshot({
+      path: path.join(repoRoot, "test-results", "screenshots", "analysis-ko.png"),
+    });
+    return `${text} · ${sl005.slice(0, 30)}…`;
+  };
+}
+
 /** The tests, in order, for a Korean workbench. */
 export function reachTests(repoRoot) {
   return [
     paletteShowsKoreanCommandTitles(repoRoot),
     panelSpeaksKorean(repoRoot),
+    ...KOREAN_VIEWS.map((spec) => viewSpeaksKorean(repoRoot, spec)),
     walkthroughOpensInKorean(repoRoot),
     everyWalkthroughButtonOpensItsView(repoRoot),
     hoverSpeaksKorean(repoRoot),
     diagnosticSpeaksKorean(repoRoot),
+    codeLensAndSL005SpeakKorean(repoRoot),
   ];
 }
 

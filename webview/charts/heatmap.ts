@@ -3,6 +3,7 @@
 // scaled onto the visible canvas with smoothing off — a 500 × 64 map costs about as much as one
 // drawImage. Colours are mixed from the theme: background → a chart colour for σ gates in [0, 1],
 // and orange ← background → blue for signed values.
+import { t } from "../i18n";
 import type { ThemeColors } from "../theme";
 
 export type HeatmapScale = { kind: "sequential"; max: number } | { kind: "diverging"; max: number };
@@ -252,7 +253,7 @@ export class Heatmap {
     c.fillStyle = colours.muted;
     c.textAlign = "right";
     c.textBaseline = "top";
-    c.fillText("unit 1", plot.x - 8, plot.y);
+    c.fillText(t("heatmap.firstUnit"), plot.x - 8, plot.y);
     c.textBaseline = "bottom";
     if (this.#units > 1) c.fillText(String(this.#units), plot.x - 8, plot.y + plot.h);
     c.textBaseline = "top";

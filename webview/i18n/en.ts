@@ -291,6 +291,7 @@ const en = {
     "{0} layers × {1} units is {2} weights; the panel simulates up to {3}, so depth is {4}",
   "note.fitSteps":
     "{0} training steps of {1} × {2} is more than the panel trains at once; using {3}",
+  "heatmap.firstUnit": "unit 1",
 };
 
 export default en;

@@ -284,6 +284,7 @@ const ko: Record<keyof typeof en, string> = {
     "층 {0}개 × 유닛 {1}개는 가중치 {2}개입니다; 패널은 {3}개까지 시뮬레이션하므로 깊이를 {4}(으)로 줄입니다",
   "note.fitSteps":
     "{1} × {2} 네트워크의 학습 스텝 {0}번은 패널이 한 번에 학습하기에 너무 많습니다; {3}번만 학습합니다",
+  "heatmap.firstUnit": "유닛 1",
 };
 
 export default ko;

@@ -191,10 +191,10 @@ test("every English literal in src/analysis/localize.ts is still a rule's or the
 /**
  * The places in the Lab page's code where text reaches the user: labels, captions, status and
  * readout texts, chart legends (a dataset's `label`) and axis titles (a scale's `title.text`, set
- * or assigned), tooltips, error results and the text children of elements built with h(). A
- * string there written as English words (two or more in a row) was not passed through t();
- * formulas such as "tanh(x)" or "d/dx σ(kx)" and code (h("code", …)) are the same in every
- * language and pass.
+ * or assigned), tooltips, error results, text drawn on a canvas and the text children of elements
+ * built with h(). A string there written as English words (two or more in a row) was not passed
+ * through t(); formulas such as "tanh(x)" or "d/dx σ(kx)" and code (h("code", …)) are the same in
+ * every language and pass.
  */
 const PAGE_TEXT = new RegExp(
   [
@@ -204,6 +204,7 @@ const PAGE_TEXT = new RegExp(
     /(textContent|\.text|\btitle)\s*=/.source,
     /\bh\(\s*"(?!code")[a-z0-9]+"\s*,\s*\{[^{}]*\}\s*,(?:\s*[\w.#]+\s*,)*/.source,
     /\bnew Error\(/.source,
+    /\bfillText\(/.source,
   ]
     .map((place) => `(?:${place})`)
     .join("|")
@@ -238,6 +239,7 @@ test("the Lab page text pattern finds English legends, axis titles and labels", 
     `map.canvas.title = \`unit at t = 0\`;`,
     `{ ok: false, error: "typed inputs: expected at least one row" }`,
     `throw new Error("nothing computed yet");`,
+    `c.fillText("first unit", plot.x - 8, plot.y);`,
   ];
   for (const line of untranslated) {
     assert.equal([...line.matchAll(PAGE_TEXT)].length, 1, `not caught: ${line}`);
