@@ -63,6 +63,7 @@ const MAX_CALL_DEPTH = 4;
 const RELEVANT_TERMS =
   /softmax|sigmoid|expit|tanh|Loss|cross_entropy|nll_loss|Sequential|ModuleList|Linear|Conv|Norm|Dropout|Identity|Flatten|Softmax|Sigmoid|Tanh|\bself\b/;
 const IDENTIFIERS = /[A-Za-z_][A-Za-z0-9_]*/g;
+const DEFINITIONS = new Set(["function_definition", "class_definition", "decorated_definition"]);
 /** Expressions whose subtree is skipped when its text names nothing relevant. */
 const PRUNABLE = new Set([
   "call",
@@ -174,7 +175,8 @@ class FlowAnalysis {
         case "finally_clause":
         case "function_definition":
         case "decorated_definition":
-          this.collectImports(statement);
+          // Only blocks that import something are read (most function bodies do not).
+          if (statement.text.includes("import")) this.collectImports(statement);
           break;
       }
     }
@@ -196,6 +198,7 @@ class FlowAnalysis {
   /** Binds the functions and classes of a block before its statements run (forward references). */
   private declare(block: SyntaxNode, scope: Scope, moduleLevel: boolean): void {
     for (const statement of block.namedChildren) {
+      if (!DEFINITIONS.has(statement.type)) continue;
       const definition =
         statement?.type === "decorated_definition"
           ? statement.childForFieldName("definition")
@@ -261,7 +264,10 @@ class FlowAnalysis {
   private execute(statement: SyntaxNode, scope: Scope, returns: Value[]): void {
     switch (statement.type) {
       case "expression_statement":
-        if (!this.mayMatter(statement, scope)) return this.forgetTargets(statement, scope);
+        if (!this.mayMatter(statement, scope)) {
+          if (this.mayShadowImport(statement)) this.forgetTargets(statement, scope);
+          return;
+        }
         for (const expression of statement.namedChildren) {
           if (expression) this.evaluate(expression, scope);
         }
@@ -288,7 +294,10 @@ class FlowAnalysis {
         return;
       }
       case "with_statement":
-        for (const item of statement.descendantsOfType("with_item")) {
+        for (const item of statement.namedChildren
+          .filter((c) => c.type === "with_clause")
+          .flatMap((c) => c.namedChildren)) {
+          if (item.type !== "with_item") continue;
           const value = item?.childForFieldName("value");
           if (value?.type === "as_pattern") {
             const expression = value.namedChildren[0];
@@ -316,6 +325,18 @@ class FlowAnalysis {
       if (this.relevantImports.has(name)) return true;
       const value = scope.get(name);
       if (value !== undefined && value.kind !== "unknown") return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a skipped statement names an import or a conventional alias (`torch`, `nn`, `F`). The
+   * statement names nothing that holds a known value (mayMatter said so), so overwriting its targets
+   * with "unknown" changes only one thing: a local `nn = …` hides the import from qualify().
+   */
+  private mayShadowImport(statement: SyntaxNode): boolean {
+    for (const [name] of statement.text.matchAll(IDENTIFIERS)) {
+      if (this.imports.has(name) || CONVENTIONAL_ALIASES.has(name)) return true;
     }
     return false;
   }

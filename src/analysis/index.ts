@@ -4,11 +4,11 @@
 // The parser is tree-sitter's Python grammar in WASM, loaded on the first call from the bytes that
 // setWasmLoader's loader supplies.
 import type { Finding } from "./finding";
-import { analyseFlow } from "./flow";
+import { analyseFlow, type FlowFacts } from "./flow";
 import { depthLenses, type DepthLens } from "./lens";
 import { summariseNetworks } from "./networks";
 import { loadPythonParser } from "./parser";
-import { SyntaxTree, type RawNode } from "./syntaxTree";
+import { SyntaxTree, type RawTree } from "./syntaxTree";
 import { softmaxIntoCrossEntropy } from "./rules/sl001";
 import { softmaxIntoNllLoss } from "./rules/sl002";
 import { sigmoidIntoBceWithLogits } from "./rules/sl003";
@@ -42,15 +42,23 @@ export async function analyzeProgram(source: string): Promise<ProgramAnalysis> {
   const tree = parser.parse(source);
   if (!tree) return { findings: [], lenses: [] };
   try {
-    return analyzeTree(tree.rootNode, source);
+    return analyzeTree(tree, source);
   } finally {
     tree.delete();
   }
 }
 
 /** The rules over a parsed module (exported for the benchmark, which times parse and rules apart). */
-export function analyzeTree(rootNode: RawNode, source: string): ProgramAnalysis {
-  const facts = analyseFlow(new SyntaxTree(source).wrap(rootNode));
+export function analyzeTree(tree: RawTree, source: string): ProgramAnalysis {
+  const syntax = new SyntaxTree(tree, source);
+  try {
+    return applyRules(analyseFlow(syntax.root));
+  } finally {
+    syntax.dispose();
+  }
+}
+
+function applyRules(facts: FlowFacts): ProgramAnalysis {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding | undefined) => {

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const samples = measureInterleaved(
       [
         { name: "parse", run: () => parser.parse(source)?.delete() },
-        { name: "rules", run: () => analyzeTree(tree.rootNode, source) },
+        { name: "rules", run: () => analyzeTree(tree, source) },
       ],
       { rounds: 9, warmupRounds: 1, minMs: 100 },
     );
