@@ -867,6 +867,12 @@ class FlowAnalysis {
         [...args.keywords.values()].some((v) => v.kind !== "unknown"));
     const memoKey = definition.id;
     if (!bound && !self && this.memo.has(memoKey)) return this.memo.get(memoKey) ?? UNKNOWN;
+    // With no argument known and no `self`, a body that names nothing relevant (a data loader, an
+    // argument parser) can only return "unknown": its statements would all be skipped one by one.
+    if (!bound && !self && !this.mayMatter(definition, fn.scope)) {
+      this.memo.set(memoKey, UNKNOWN);
+      return UNKNOWN;
+    }
     if (this.activeCalls.has(definition.id) || this.activeCalls.size >= MAX_CALL_DEPTH)
       return UNKNOWN;
     this.activeCalls.add(definition.id);

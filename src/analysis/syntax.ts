@@ -22,10 +22,17 @@ export function rangeBetween(from: SyntaxNode, to: SyntaxNode, fromEnd: boolean)
   };
 }
 
+/** An attribute node's text when it is written `a.b.c`, with no spaces, comments or brackets. */
+const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
 /** `a.b.c` as ["a", "b", "c"]; undefined for anything that is not a plain dotted name. */
 export function dottedName(node: SyntaxNode): string[] | undefined {
   if (node.type === "identifier") return [node.text];
   if (node.type === "attribute") {
+    // The parser said this is an attribute; when its text is plainly `a.b.c`, the names are the
+    // text's parts, and reading the nested attribute nodes from WASM would tell nothing more.
+    const text = node.text;
+    if (PLAIN_DOTTED.test(text)) return text.split(".");
     const object = node.childForFieldName("object");
     const attribute = node.childForFieldName("attribute");
     if (!object || !attribute) return undefined;

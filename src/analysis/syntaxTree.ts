@@ -15,6 +15,26 @@ export interface Point {
 /** Node types that never have children: their descendant index is not worth a WASM call. */
 const LEAVES = new Set(["identifier", "integer", "float", "comment", "true", "false", "none"]);
 
+/**
+ * Node types whose children fill no field (tree-sitter-python's grammar.js): reading a child's
+ * field id there is a WASM call that can only answer "none".
+ */
+const FIELDLESS = new Set(
+  ["module", "block", "expression_statement", "return_statement", "argument_list", "parameters"]
+    .concat(["lambda_parameters", "list", "tuple", "set", "dictionary", "expression_list"])
+    .concat(["pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression"])
+    .concat(["dotted_name", "with_clause", "string", "concatenated_string", "decorator"])
+    .concat(["list_splat", "dictionary_splat", "conditional_expression"]),
+);
+
+/**
+ * Children of these are statements; each statement keeps its own web-tree-sitter Node, and the
+ * cursor is reset to it before reading inside it. tree-sitter finds a descendant by stepping over
+ * the siblings before it, so one cursor at the root would step over up to a thousand statements
+ * of a long file for every read.
+ */
+const STATEMENT_LISTS = new Set(["module", "block"]);
+
 /** What the cursor needs to know of the grammar, by type id and field id. */
 interface GrammarTables {
   types: string[];
@@ -47,6 +67,9 @@ export class SyntaxTree {
   readonly root: SyntaxNode;
   private readonly cursor: TreeSitter.TreeCursor;
   private readonly tables: GrammarTables;
+  private readonly rootRaw: TreeSitter.Node;
+  /** The Node the cursor was last reset to (undefined: the root). */
+  private cursorAnchor: TreeSitter.Node | undefined;
   private lineStarts?: number[];
   private nextId = 0;
 
@@ -56,18 +79,9 @@ export class SyntaxTree {
   ) {
     this.tables = tablesOf(tree.language);
     this.cursor = tree.walk();
-    const rootNode = tree.rootNode;
-    this.root = new SyntaxNode(
-      this,
-      null,
-      this.nextId++,
-      rootNode.type,
-      true,
-      null,
-      rootNode.startIndex,
-      rootNode.endIndex,
-      0,
-    );
+    this.rootRaw = tree.rootNode;
+    this.root = new SyntaxNode(this, null, this.nextId++, this.rootRaw.type, true, null);
+    this.root.place(this.rootRaw.startIndex, this.rootRaw.endIndex, 0, undefined);
   }
 
   /** Frees the cursor's WASM memory; the nodes already read stay usable. */
@@ -81,29 +95,45 @@ export class SyntaxTree {
     if (parent.descendantIndex < 0) return children;
     const cursor = this.cursor;
     const { types, named, leaf, fields } = this.tables;
-    cursor.gotoDescendant(parent.descendantIndex);
+    this.moveTo(parent);
     if (!cursor.gotoFirstChild()) return children;
+    const anchorsChildren = STATEMENT_LISTS.has(parent.type);
+    const readsFields = !FIELDLESS.has(parent.type);
     do {
       const typeId = cursor.nodeTypeId;
       const isNamed = typeId >= named.length || named[typeId];
-      const fieldId = cursor.currentFieldId;
+      const fieldId = readsFields ? cursor.currentFieldId : 0;
       if (!isNamed && fieldId === 0) continue;
       const isLeaf = !isNamed || leaf[typeId];
-      children.push(
-        new SyntaxNode(
-          this,
-          parent,
-          this.nextId++,
-          types[typeId] ?? "ERROR",
-          isNamed,
-          fields[fieldId] ?? null,
-          cursor.startIndex,
-          cursor.endIndex,
-          isLeaf ? -1 : cursor.currentDescendantIndex,
-        ),
+      const type = types[typeId] ?? "ERROR";
+      const field = fields[fieldId] ?? null;
+      if (anchorsChildren && !isLeaf) {
+        const raw = cursor.currentNode;
+        const child = new SyntaxNode(this, parent, this.nextId++, type, true, field);
+        child.place(raw.startIndex, cursor.endIndex, 0, raw);
+        children.push(child);
+        continue;
+      }
+      const child = new SyntaxNode(this, parent, this.nextId++, type, isNamed, field);
+      child.place(
+        cursor.startIndex,
+        cursor.endIndex,
+        isLeaf ? -1 : cursor.currentDescendantIndex,
+        parent.anchor,
       );
+      children.push(child);
     } while (cursor.gotoNextSibling());
     return children;
+  }
+
+  /** Puts the cursor on `node`: reset to its statement's Node, then down to it. */
+  private moveTo(node: SyntaxNode): void {
+    if (node.anchor !== this.cursorAnchor) {
+      if (node.anchor) this.cursor.reset(node.anchor);
+      else this.cursor.reset(this.rootRaw);
+      this.cursorAnchor = node.anchor;
+    }
+    this.cursor.gotoDescendant(node.descendantIndex);
   }
 
   /** Row and column (UTF-16 code units, rows split at "\n" as tree-sitter does) of an index. */
@@ -130,6 +160,14 @@ export class SyntaxNode {
   private cachedChildren?: SyntaxNode[];
   private cachedNamedChildren?: SyntaxNode[];
 
+  /** UTF-16 code units, like the JavaScript string that was parsed. */
+  startIndex = 0;
+  endIndex = 0;
+  /** Where the cursor finds this node from its anchor; -1 for nodes known to have no children. */
+  descendantIndex = -1;
+  /** The statement's Node the cursor is reset to before finding this node (undefined: the root). */
+  anchor: TreeSitter.Node | undefined;
+
   constructor(
     private readonly tree: SyntaxTree,
     readonly parent: SyntaxNode | null,
@@ -139,12 +177,20 @@ export class SyntaxNode {
     readonly isNamed: boolean,
     /** The field this node fills in its parent (`function`, `arguments`, …), if any. */
     readonly fieldName: string | null,
-    /** UTF-16 code units, like the JavaScript string that was parsed. */
-    readonly startIndex: number,
-    readonly endIndex: number,
-    /** Where the cursor finds this node; -1 for nodes known to have no children. */
-    readonly descendantIndex: number,
   ) {}
+
+  /** Set once, by the reader that found the node. */
+  place(
+    startIndex: number,
+    endIndex: number,
+    descendantIndex: number,
+    anchor: TreeSitter.Node | undefined,
+  ): void {
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+    this.descendantIndex = descendantIndex;
+    this.anchor = anchor;
+  }
 
   get text(): string {
     return this.tree.source.slice(this.startIndex, this.endIndex);
