@@ -3,7 +3,8 @@
 // other languages. The results (findings with their fixes, and the lenses) are kept per document
 // for the code action and CodeLens providers.
 import * as vscode from "vscode";
-import { analyzeProgram, type Finding, type SourceRange } from "./index";
+import { DocumentAnalysis } from "./documentAnalysis";
+import type { Finding, SourceRange } from "./index";
 import { labLink } from "./labUri";
 import { depthLensWords, findingWords } from "./localize";
 import type { DepthLens } from "./lens";
@@ -50,6 +51,8 @@ export class AnalysisDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection("sigmoidLab");
   private readonly results = new Map<string, DocumentResults>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document (or notebook): the last syntax tree, re-parsed incrementally as the user types. */
+  private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private settings: AnalysisSettings = readAnalysisSettings();
@@ -66,9 +69,10 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeNotebookDocument((e) =>
         this.scheduleNotebook(e.notebook, DEBOUNCE_MS),
       ),
-      vscode.workspace.onDidCloseNotebookDocument((n) =>
-        n.getCells().forEach((c) => this.forget(c.document.uri)),
-      ),
+      vscode.workspace.onDidCloseNotebookDocument((n) => {
+        n.getCells().forEach((c) => this.forget(c.document.uri));
+        this.forget(n.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration("sigmoidLab.analysis")) return;
         this.settings = readAnalysisSettings();
@@ -130,7 +134,7 @@ export class AnalysisDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     if (!this.settings.enabled) return this.forget(document.uri);
     const version = document.version;
-    const analysis = await analyzeProgram(document.getText());
+    const analysis = await this.analysisOf(document.uri).analyze(document.getText());
     if (document.isClosed || document.version !== version) return;
     const place = (r: SourceRange) => ({ uri: document.uri, range: toRange(r) });
     this.publish(document.uri, version, analysis.findings, analysis.lenses, place);
@@ -144,7 +148,7 @@ export class AnalysisDiagnostics implements vscode.Disposable {
     if (!this.settings.enabled) return cells.forEach((c) => this.forget(c.document.uri));
     const versions = cells.map((c) => c.document.version);
     const combined: CombinedCells = combineCells(cells.map((c) => c.document.getText()));
-    const analysis = await analyzeProgram(combined.source);
+    const analysis = await this.analysisOf(notebook.uri).analyze(combined.source);
     if (cells.some((c, i) => c.document.version !== versions[i])) return;
     const place = (r: SourceRange) => {
       const { cell } = cellOf(combined, r.line);
@@ -212,10 +216,19 @@ export class AnalysisDiagnostics implements vscode.Disposable {
     this.changed.fire();
   }
 
+  private analysisOf(uri: vscode.Uri): DocumentAnalysis {
+    const key = uri.toString();
+    let analysis = this.analyses.get(key);
+    if (!analysis) this.analyses.set(key, (analysis = new DocumentAnalysis()));
+    return analysis;
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.analyses.get(key)?.dispose();
+    this.analyses.delete(key);
     this.collection.delete(uri);
     if (this.results.delete(key)) this.changed.fire();
   }
@@ -223,6 +236,8 @@ export class AnalysisDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const analysis of this.analyses.values()) analysis.dispose();
+    this.analyses.clear();
     for (const s of this.subscriptions) s.dispose();
   }
 }
