@@ -614,7 +614,8 @@ class FlowAnalysis {
     call: SyntaxNode,
     scope: Scope,
   ): Value {
-    const nameNode =
+    // The identifier that names the function or class; read only where a finding may point at it.
+    const nameNode = () =>
       callee.type === "attribute" ? (callee.childForFieldName("attribute") ?? callee) : callee;
     const activation = ACTIVATION_FUNCTIONS.get(qualified);
     if (activation) {
@@ -623,18 +624,18 @@ class FlowAnalysis {
       return {
         kind: "tensor",
         meaning: activation,
-        site: { node: call, drop: input ? { kind: "unwrap", input } : undefined, name: nameNode },
+        site: { node: call, drop: input ? { kind: "unwrap", input } : undefined, name: nameNode() },
       };
     }
     const loss = LOSS_FUNCTIONS.get(qualified);
     if (loss) {
-      this.checkLoss(loss, call, scope, nameNode);
+      this.checkLoss(loss, call, scope, nameNode());
       return UNKNOWN;
     }
     const lossClass = LOSS_CLASSES.get(qualified);
     if (lossClass) {
       this.evaluateArguments(call, scope);
-      return { kind: "loss", loss: lossClass, name: nameNode };
+      return { kind: "loss", loss: lossClass, name: nameNode() };
     }
     if (qualified === "torch.log") {
       const value = this.evaluateArguments(call, scope).first;
@@ -658,12 +659,12 @@ class FlowAnalysis {
   /** The layer an `nn.X(...)` constructor builds, or undefined if it is not a torch.nn name. */
   private layerOf(
     qualified: string,
-    nameNode: SyntaxNode,
+    nameNode: () => SyntaxNode,
     call: SyntaxNode,
     scope: Scope,
   ): Layer | undefined {
     const activation = ACTIVATION_LAYERS.get(qualified);
-    if (activation) return { type: "activation", activation, name: nameNode };
+    if (activation) return { type: "activation", activation, name: nameNode() };
     if (AFFINE_LAYERS.has(qualified)) {
       const { positional, keywords } = callArguments(call);
       const outFeatures = integerLiteral(
