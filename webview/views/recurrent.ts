@@ -21,6 +21,7 @@ import { Chart, fastLineOptions, themeAxes } from "../charts/chartSetup";
 import { Heatmap, type HeatmapColours, heatmapColours } from "../charts/heatmap";
 import { toCsv } from "../csv";
 import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl } from "../dom";
+import { nextTask } from "../nextTask";
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
@@ -30,13 +31,8 @@ import { stepEquations } from "./recurrent/equations";
 import { type InputSequence, inputLabel, inputsOf } from "./recurrent/inputs";
 import { recurrentCsv } from "./recurrent/csv";
 import { recurrentScript } from "./recurrent/script";
-import {
-  type CellRun,
-  type GateSeries,
-  forwardWork,
-  gradientOf,
-  runCell,
-} from "./recurrent/simulation";
+import { CellResults, presetWeightsKey } from "./recurrent/cellResults";
+import { type CellRun, type GateSeries, forwardWork } from "./recurrent/simulation";
 import { loadStateDict } from "./recurrent/stateDict";
 import { type CellWeights, weightLabel, weightsFor } from "./recurrent/weights";
 
@@ -44,8 +40,13 @@ type Recurrent = RecurrentState;
 
 const CELL_LABELS: Record<CellId, string> = { lstm: "LSTM", gru: "GRU", rnn: "tanh RNN" };
 const GRADIENT_ORDER: readonly CellId[] = ["rnn", "lstm", "gru"];
-/** Below this many multiply-adds everything is computed before the first redraw. */
-const SYNC_WORK = 4_000_000;
+/**
+ * Below this many multiply-adds (~3 ms here) everything is computed before the first redraw;
+ * above, the heatmaps come first and the gradients follow a pass at a time, in tasks of their own.
+ */
+const SYNC_WORK = 2_000_000;
+/** Cells whose forward pass and gradient are kept: the three of the last three settings. */
+const KEPT_CELLS = 9;
 /** Play speed: ten steps a second, or one when the system asks for reduced motion. */
 const PLAY_MS = 100;
 const PLAY_REDUCED_MS = 1000;
@@ -81,6 +82,8 @@ interface Prepared {
   inputs: InputSequence;
   /** Weights of the chosen cell, and of each cell for the gradient comparison. */
   weights: Record<CellId, CellWeights>;
+  /** Per cell: what its weights, forward pass and gradient depend on (keys into #results). */
+  keys: Record<CellId, string>;
   run: CellRun;
   hidden: number;
   inputSize: number;
@@ -134,9 +137,9 @@ export class RecurrentView implements LabView {
   #theme: ThemeColors | undefined;
   #colours: HeatmapColours | undefined;
   #prepared: Prepared | undefined;
-  readonly #gradients = new Map<string, Float64Array>();
-  readonly #runs = new Map<string, CellRun>();
-  #gradientKey = "";
+  /** Every cell's forward pass and gradient, kept by what they depend on. */
+  readonly #results = new CellResults(KEPT_CELLS);
+  /** Bumped by every redraw: a gradient computation still under way for an older one stops. */
   #generation = 0;
   /** The pasted state_dict's weights, kept here (they may be too big for the saved state). */
   #loaded: { stamp: number; weights: CellWeights } | undefined;
@@ -568,37 +571,47 @@ export class RecurrentView implements LabView {
       r.input === "typed"
         ? `typed:${r.typed}`
         : [r.input, r.steps, r.period, r.input === "random" ? r.seed : ""].join();
-    const weightKey = [r.weights, r.seed, hidden, own ? r.loaded?.stamp : ""].join();
-    const key = [inputKey, weightKey, inputSize].join("\u0001");
-    const runKey = `${key}\u0001${r.cell}`;
+    const preset: Exclude<WeightPresetId, "stateDict"> =
+      r.weights === "stateDict" ? "random" : r.weights;
+    // Each cell's own key: a control that leaves a cell's weights as they were (a forget-bias
+    // preset and the RNN) leaves its forward pass and gradient as they were too.
+    const keys = {} as Record<CellId, string>;
+    for (const kind of GRADIENT_ORDER) {
+      const weightKey =
+        own && own.kind === kind
+          ? `own:${r.loaded?.stamp}`
+          : [presetWeightsKey(preset, kind), r.seed, hidden].join();
+      keys[kind] = [inputKey, weightKey, inputSize, kind].join("\u0001");
+    }
+    const key = GRADIENT_ORDER.map((kind) => keys[kind]).join("\u0002");
+    const runKey = `${key}\u0002${r.cell}`;
     const previous = this.#prepared;
     if (previous?.key === runKey) return { prepared: previous, notes };
-    // Same inputs and weights (only the cell changed): keep them, and the gradients with them.
+    // Inputs and weights that did not change are kept.
     let inputs: InputSequence;
-    let weights: Record<CellId, CellWeights>;
-    if (previous && baseOf(previous.key) === key) {
-      ({ inputs, weights } = previous);
+    if (
+      previous &&
+      previous.keys[r.cell].startsWith(`${inputKey}\u0001`) &&
+      previous.inputSize === inputSize
+    ) {
+      inputs = previous.inputs;
     } else {
       const typed = inputsOf(r, inputSize);
       if (!typed.ok) return { notes: [...notes, typed.error] };
       inputs = typed.sequence;
-      const preset: Exclude<WeightPresetId, "stateDict"> =
-        r.weights === "stateDict" ? "random" : r.weights;
-      weights = {} as Record<CellId, CellWeights>;
-      for (const kind of GRADIENT_ORDER) {
-        weights[kind] =
-          own && own.kind === kind ? own : weightsFor(preset, kind, hidden, inputSize, r.seed);
-      }
-      this.#runs.clear();
     }
-    // The forward passes of the three cells on the same input are kept, so switching between
-    // LSTM, GRU and RNN and back costs nothing after the first time.
-    let run = this.#runs.get(runKey);
-    if (!run) {
-      run = runCell(weights[r.cell], inputs);
-      this.#runs.set(runKey, run);
+    const weights = {} as Record<CellId, CellWeights>;
+    for (const kind of GRADIENT_ORDER) {
+      weights[kind] =
+        previous?.keys[kind] === keys[kind]
+          ? previous.weights[kind]
+          : own && own.kind === kind
+            ? own
+            : weightsFor(preset, kind, hidden, inputSize, r.seed);
     }
-    return { prepared: { key: runKey, inputs, weights, run, hidden, inputSize }, notes };
+    // The chosen cell's forward pass: its gradient through time reuses it.
+    const run = this.#results.run(keys[r.cell], weights[r.cell], inputs);
+    return { prepared: { key: runKey, inputs, weights, keys, run, hidden, inputSize }, notes };
   }
 
   // --- drawing ------------------------------------------------------------------------------
@@ -890,48 +903,50 @@ export class RecurrentView implements LabView {
   // --- gradient through time ------------------------------------------------------------------
 
   #showGradients(p: Prepared, cursor: number, force: boolean): void {
-    const baseKey = baseOf(p.key);
-    const keyOf = (kind: CellId) => `${baseKey}|${kind}`;
-    if (baseKey !== this.#gradientKey) {
-      this.#gradientKey = baseKey;
-      this.#gradients.clear();
-    }
-    const missing = GRADIENT_ORDER.filter((kind) => !this.#gradients.has(keyOf(kind)));
+    const results = this.#results;
+    // A computation still under way for an older setting stops at its next pass; what it finished
+    // is kept in #results.
+    const generation = ++this.#generation;
+    const missing = GRADIENT_ORDER.filter((kind) => results.passesLeft(p.keys[kind]) > 0);
     if (missing.length === 0) {
-      this.#drawGradients(p, cursor, true, force || this.#chartKey !== baseOf(p.key));
+      this.#drawGradients(p, cursor, true, force || this.#chartKey !== gradientsKey(p));
       return;
     }
-    const generation = ++this.#generation;
     const work = missing.reduce(
-      (sum, kind) => sum + 3 * forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps),
+      (sum, kind) =>
+        sum +
+        results.passesLeft(p.keys[kind]) * forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps),
       0,
     );
     if (work <= SYNC_WORK) {
-      for (const kind of missing)
-        this.#gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
+      for (const kind of missing) results.completeGradient(p.keys[kind], p.weights[kind], p.inputs);
       this.#drawGradients(p, cursor, true, true);
       return;
     }
-    // Large: the heatmaps are on screen already; each cell's gradient follows in its own task so
-    // that input stays answered, and a newer change cancels the rest.
-    this.#drawGradients(p, cursor, false, true);
+    // Large: the heatmaps are on screen already; the gradients follow one pass (forward or
+    // backward of one cell) per task, so input stays answered between them, and the chart is drawn
+    // once, when all three are there.
+    this.#drawGradients(p, cursor, false, false);
     const next = () => {
       if (generation !== this.#generation) return;
-      const kind = missing.shift()!;
-      this.#gradients.set(keyOf(kind), gradientOf(p.weights[kind], p.inputs));
-      const done = missing.length === 0;
-      this.#drawGradients(this.#prepared ?? p, this.#state?.cursor ?? cursor, done, true);
-      if (!done) setTimeout(next, 0);
+      const kind = missing.find((k) => results.passesLeft(p.keys[k]) > 0);
+      if (kind) results.advance(p.keys[kind], p.weights[kind], p.inputs);
+      if (missing.every((k) => results.passesLeft(p.keys[k]) === 0)) {
+        this.#drawGradients(p, this.#state?.cursor ?? cursor, true, true);
+      } else {
+        this.#progress.textContent = t(
+          "recurrent.gradient.computing",
+          GRADIENT_ORDER.filter((k) => results.gradient(p.keys[k])).length,
+          3,
+        );
+        nextTask(next);
+      }
     };
-    setTimeout(next, 0);
+    nextTask(next);
   }
 
   #gradientSeries(p: Prepared): { kind: CellId; values?: Float64Array }[] {
-    const baseKey = baseOf(p.key);
-    return GRADIENT_ORDER.map((kind) => ({
-      kind,
-      values: this.#gradients.get(`${baseKey}|${kind}`),
-    }));
+    return GRADIENT_ORDER.map((kind) => ({ kind, values: this.#results.gradient(p.keys[kind]) }));
   }
 
   #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
@@ -978,15 +993,23 @@ export class RecurrentView implements LabView {
         axes.y!.min = Math.floor(Math.max(low, high - 300));
         axes.y!.max = Math.ceil(high) + (Math.ceil(high) === high ? 1 : 0);
       }
-      this.#progress.textContent = complete
-        ? ""
-        : t("recurrent.gradient.computing", series.filter((s) => s.values).length, 3);
+      this.#progress.textContent = "";
       this.#writeGradientWords(p, series);
-      if (complete) this.#writeGradientTable();
-    }
-    if (data) {
+      this.#writeGradientTable();
       this.#chart.update("none");
-      this.#chartKey = baseOf(p.key);
+      this.#chartKey = gradientsKey(p);
+    }
+    // While the gradients are computed, the lines of the last setting stay, faded: redrawing the
+    // chart without them would cost as much as drawing it again with them a moment later.
+    this.#gradientFigure.classList.toggle("stale", !complete);
+    if (complete) this.#gradientFigure.removeAttribute("aria-busy");
+    else {
+      this.#gradientFigure.setAttribute("aria-busy", "true");
+      this.#progress.textContent = t(
+        "recurrent.gradient.computing",
+        series.filter((s) => s.values).length,
+        3,
+      );
     }
     this.#drawCursorLine(cursor);
     reportRendered(this.id, complete);
@@ -1125,16 +1148,10 @@ export class RecurrentView implements LabView {
 
   /** Makes sure all three gradients exist (a CSV asked for before they finished computing). */
   #completeGradients(p: Prepared): { kind: CellId; values: Float64Array }[] {
-    const baseKey = baseOf(p.key);
-    return GRADIENT_ORDER.map((kind) => {
-      const key = `${baseKey}|${kind}`;
-      let values = this.#gradients.get(key);
-      if (!values) {
-        values = gradientOf(p.weights[kind], p.inputs);
-        this.#gradients.set(key, values);
-      }
-      return { kind, values };
-    });
+    return GRADIENT_ORDER.map((kind) => ({
+      kind,
+      values: this.#results.completeGradient(p.keys[kind], p.weights[kind], p.inputs),
+    }));
   }
 
   exportCsv() {
@@ -1162,9 +1179,9 @@ export class RecurrentView implements LabView {
   }
 }
 
-/** A run's key without its cell: what the inputs, the weights and the gradients depend on. */
-function baseOf(runKey: string): string {
-  return runKey.slice(0, runKey.lastIndexOf("\u0001"));
+/** What the gradient chart shows: the three cells' keys, whichever cell is chosen. */
+function gradientsKey(p: Prepared): string {
+  return GRADIENT_ORDER.map((kind) => p.keys[kind]).join("\u0002");
 }
 
 function maxAbs(values: Float64Array): number {

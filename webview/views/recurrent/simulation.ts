@@ -1,7 +1,7 @@
 // Runs the chosen cell over the input sequence with the math core and lays every gate out as a
 // flat T × H matrix for the heatmaps; and the gradient through time of all three cells on the same
 // input. Pure (no DOM), so that the numbers behind the view are tested in Node.
-import { gradientThroughTime, gru, lstm, rnn } from "../../../src/core";
+import { type RecurrentTrace, gradientOfTrace, traceThroughTime } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
 import type { MessageKey } from "../../i18n";
 import type { InputSequence } from "./inputs";
@@ -29,9 +29,15 @@ export interface CellRun {
   series: GateSeries[];
 }
 
-function flatten(rows: ArrayLike<number>[], hidden: number): Float64Array {
-  const out = new Float64Array(rows.length * hidden);
-  for (let t = 0; t < rows.length; t++) out.set(rows[t], t * hidden);
+/** Gate block `block` of every step (stored as [gate 0 | gate 1 | …] per step) as its own T·H matrix. */
+function gateBlock(trace: RecurrentTrace, block: number): Float64Array {
+  const { steps, hiddenSize: hidden, gates } = trace;
+  const count = gates.length / (steps * hidden);
+  const out = new Float64Array(steps * hidden);
+  for (let t = 0; t < steps; t++) {
+    const start = (count * t + block) * hidden;
+    out.set(gates.subarray(start, start + hidden), t * hidden);
+  }
   return out;
 }
 
@@ -43,13 +49,24 @@ function asInputs(inputs: InputSequence): Float64Array[] {
   return rows;
 }
 
+/**
+ * The forward pass of `weights.kind` over the inputs, kept whole: the heatmaps are drawn from it
+ * (runOfTrace) and the gradient through time reads it (gradientOfTrace) — one pass for both.
+ */
+export function traceOf(weights: CellWeights, inputs: InputSequence): RecurrentTrace {
+  const params = weights.kind === "rnn" ? { ...weights, nonlinearity: "tanh" as const } : weights;
+  return traceThroughTime(weights.kind, params, asInputs(inputs));
+}
+
 /** The forward pass of `weights.kind`: every gate, and the states, for every step. */
 export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
-  const x = asInputs(inputs);
-  const H = weights.hidden;
-  const base = { kind: weights.kind, steps: inputs.steps, hidden: H };
-  if (weights.kind === "lstm") {
-    const r = lstm(weights, x);
+  return runOfTrace(traceOf(weights, inputs));
+}
+
+/** The heatmaps' series out of a forward pass: every gate, and the states, for every step. */
+export function runOfTrace(trace: RecurrentTrace): CellRun {
+  const base = { kind: trace.kind, steps: trace.steps, hidden: trace.hiddenSize };
+  if (trace.kind === "lstm") {
     return {
       ...base,
       series: [
@@ -58,48 +75,47 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
           symbol: "i_t",
           name: "recurrent.series.inputGate",
           range: "unit",
-          values: flatten(r.gates.input, H),
+          values: gateBlock(trace, 0),
         },
         {
           id: "forget",
           symbol: "f_t",
           name: "recurrent.series.forgetGate",
           range: "unit",
-          values: flatten(r.gates.forget, H),
+          values: gateBlock(trace, 1),
         },
         {
           id: "candidate",
           symbol: "C̃_t",
           name: "recurrent.series.cellCandidate",
           range: "signed",
-          values: flatten(r.gates.cell, H),
+          values: gateBlock(trace, 2),
         },
         {
           id: "output",
           symbol: "o_t",
           name: "recurrent.series.outputGate",
           range: "unit",
-          values: flatten(r.gates.output, H),
+          values: gateBlock(trace, 3),
         },
         {
           id: "cell",
           symbol: "C_t",
           name: "recurrent.series.cellState",
           range: "free",
-          values: flatten(r.cells, H),
+          values: trace.cells,
         },
         {
           id: "hidden",
           symbol: "h_t",
           name: "recurrent.series.hiddenState",
           range: "signed",
-          values: flatten(r.outputs, H),
+          values: trace.outputs,
         },
       ],
     };
   }
-  if (weights.kind === "gru") {
-    const r = gru(weights, x);
+  if (trace.kind === "gru") {
     return {
       ...base,
       series: [
@@ -108,33 +124,32 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
           symbol: "r_t",
           name: "recurrent.series.resetGate",
           range: "unit",
-          values: flatten(r.gates.reset, H),
+          values: gateBlock(trace, 0),
         },
         {
           id: "update",
           symbol: "z_t",
           name: "recurrent.series.updateGate",
           range: "unit",
-          values: flatten(r.gates.update, H),
+          values: gateBlock(trace, 1),
         },
         {
           id: "candidate",
           symbol: "ñ_t",
           name: "recurrent.series.candidate",
           range: "signed",
-          values: flatten(r.gates.candidate, H),
+          values: gateBlock(trace, 2),
         },
         {
           id: "hidden",
           symbol: "h_t",
           name: "recurrent.series.hiddenState",
           range: "signed",
-          values: flatten(r.outputs, H),
+          values: trace.outputs,
         },
       ],
     };
   }
-  const r = rnn({ ...weights, nonlinearity: "tanh" }, x);
   return {
     ...base,
     series: [
@@ -143,7 +158,7 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
         symbol: "h_t",
         name: "recurrent.series.hiddenState",
         range: "signed",
-        values: flatten(r.outputs, H),
+        values: trace.outputs,
       },
     ],
   };
@@ -151,11 +166,10 @@ export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
 
 /** ‖∂(Σ_j h_T[j]) / ∂x_t‖ for every t: what autograd gives for outputs[-1].sum().backward(). */
 export function gradientOf(weights: CellWeights, inputs: InputSequence): Float64Array {
-  const params = weights.kind === "rnn" ? { ...weights, nonlinearity: "tanh" as const } : weights;
-  return Float64Array.from(gradientThroughTime(weights.kind, params, asInputs(inputs)));
+  return gradientOfTrace(traceOf(weights, inputs));
 }
 
-/** Multiply-adds of one forward pass: what a gradient costs about three of. */
+/** Multiply-adds of one forward pass; the backward pass of the gradient through time costs as many. */
 export function forwardWork(
   kind: CellId,
   hidden: number,
