@@ -8,7 +8,7 @@ import { analyseFlow, type FlowFacts } from "./flow";
 import { depthLenses, type DepthLens } from "./lens";
 import { summariseNetworks } from "./networks";
 import { loadPythonParser } from "./parser";
-import { SyntaxTree, type RawTree } from "./syntaxTree";
+import { SyntaxTree, type RawTree, type StatementCache } from "./syntaxTree";
 import { softmaxIntoCrossEntropy } from "./rules/sl001";
 import { softmaxIntoNllLoss } from "./rules/sl002";
 import { sigmoidIntoBceWithLogits } from "./rules/sl003";
@@ -48,9 +48,16 @@ export async function analyzeProgram(source: string): Promise<ProgramAnalysis> {
   }
 }
 
-/** The rules over a parsed module (exported for the benchmark, which times parse and rules apart). */
-export function analyzeTree(tree: RawTree, source: string): ProgramAnalysis {
-  const syntax = new SyntaxTree(tree, source);
+/**
+ * The rules over a parsed module (exported for the benchmark, which times parse and rules apart).
+ * With a cache, the top-level statements unchanged since the last analysis are not read again.
+ */
+export function analyzeTree(
+  tree: RawTree,
+  source: string,
+  cache?: StatementCache,
+): ProgramAnalysis {
+  const syntax = new SyntaxTree(tree, source, cache);
   try {
     return applyRules(analyseFlow(syntax.root));
   } finally {

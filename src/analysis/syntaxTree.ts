@@ -27,14 +27,6 @@ const FIELDLESS = new Set(
     .concat(["list_splat", "dictionary_splat", "conditional_expression"]),
 );
 
-/**
- * Children of these are statements; each statement keeps its own web-tree-sitter Node, and the
- * cursor is reset to it before reading inside it. tree-sitter finds a descendant by stepping over
- * the siblings before it, so one cursor at the root would step over up to a thousand statements
- * of a long file for every read.
- */
-const STATEMENT_LISTS = new Set(["module", "block"]);
-
 /** What the cursor needs to know of the grammar, by type id and field id. */
 interface GrammarTables {
   types: string[];
@@ -63,25 +55,57 @@ function tablesOf(language: TreeSitter.Language): GrammarTables {
   return tables;
 }
 
+/**
+ * The top-level statements of the previous analysis of a document, by type and text: a statement
+ * whose text did not change (and that parsed without error) has the same syntax, so its nodes, with
+ * the children already read, serve again and cost no WASM call. Each analysis keeps only the
+ * statements it met.
+ */
+export class StatementCache {
+  private previous = new Map<string, SyntaxNode[]>();
+  private current = new Map<string, SyntaxNode[]>();
+
+  /** Starts an analysis: what the last one met becomes what this one may reuse. */
+  begin(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  take(key: string): SyntaxNode | undefined {
+    return this.previous.get(key)?.shift();
+  }
+
+  keep(key: string, node: SyntaxNode): void {
+    const list = this.current.get(key);
+    if (list) list.push(node);
+    else this.current.set(key, [node]);
+  }
+}
+
+/** Unique over every analysis of the session, since a cached node keeps its id. */
+let nextId = 0;
+
 export class SyntaxTree {
   readonly root: SyntaxNode;
   private readonly cursor: TreeSitter.TreeCursor;
   private readonly tables: GrammarTables;
-  private readonly rootRaw: TreeSitter.Node;
-  /** The Node the cursor was last reset to (undefined: the root). */
-  private cursorAnchor: TreeSitter.Node | undefined;
+  /** The Node the cursor was last reset to. */
+  private cursorAnchor: TreeSitter.Node;
   private lineStarts?: number[];
-  private nextId = 0;
 
   constructor(
     tree: RawTree,
     readonly source: string,
+    private readonly cache?: StatementCache,
   ) {
     this.tables = tablesOf(tree.language);
     this.cursor = tree.walk();
-    this.rootRaw = tree.rootNode;
-    this.root = new SyntaxNode(this, null, this.nextId++, this.rootRaw.type, true, null);
-    this.root.place(this.rootRaw.startIndex, this.rootRaw.endIndex, 0, undefined);
+    const rootRaw = tree.rootNode;
+    this.cursorAnchor = rootRaw;
+    this.root = new SyntaxNode(null, null, nextId++, rootRaw.type, true, null);
+    this.root.place(0, rootRaw.endIndex - rootRaw.startIndex, 0);
+    this.root.anchorAt(this, rootRaw.startIndex, rootRaw);
+    cache?.begin();
   }
 
   /** Frees the cursor's WASM memory; the nodes already read stay usable. */
@@ -95,9 +119,14 @@ export class SyntaxTree {
     if (parent.descendantIndex < 0) return children;
     const cursor = this.cursor;
     const { types, named, leaf, fields } = this.tables;
-    this.moveTo(parent);
+    const statement = parent.statement ?? parent;
+    if (statement.raw !== this.cursorAnchor) {
+      cursor.reset(statement.raw!);
+      this.cursorAnchor = statement.raw!;
+    }
+    cursor.gotoDescendant(parent.descendantIndex);
     if (!cursor.gotoFirstChild()) return children;
-    const anchorsChildren = STATEMENT_LISTS.has(parent.type);
+    const topLevel = parent === this.root;
     const readsFields = !FIELDLESS.has(parent.type);
     do {
       const typeId = cursor.nodeTypeId;
@@ -107,33 +136,40 @@ export class SyntaxTree {
       const isLeaf = !isNamed || leaf[typeId];
       const type = types[typeId] ?? "ERROR";
       const field = fields[fieldId] ?? null;
-      if (anchorsChildren && !isLeaf) {
-        const raw = cursor.currentNode;
-        const child = new SyntaxNode(this, parent, this.nextId++, type, true, field);
-        child.place(raw.startIndex, cursor.endIndex, 0, raw);
-        children.push(child);
+      if (topLevel) {
+        children.push(this.topLevelStatement(type, isLeaf));
         continue;
       }
-      const child = new SyntaxNode(this, parent, this.nextId++, type, isNamed, field);
+      const child = new SyntaxNode(parent, statement, nextId++, type, isNamed, field);
       child.place(
-        cursor.startIndex,
-        cursor.endIndex,
+        cursor.startIndex - statement.base,
+        cursor.endIndex - statement.base,
         isLeaf ? -1 : cursor.currentDescendantIndex,
-        parent.anchor,
       );
       children.push(child);
     } while (cursor.gotoNextSibling());
     return children;
   }
 
-  /** Puts the cursor on `node`: reset to its statement's Node, then down to it. */
-  private moveTo(node: SyntaxNode): void {
-    if (node.anchor !== this.cursorAnchor) {
-      if (node.anchor) this.cursor.reset(node.anchor);
-      else this.cursor.reset(this.rootRaw);
-      this.cursorAnchor = node.anchor;
+  /** A child of the module under the cursor: each is its own cursor anchor, reused when cached. */
+  private topLevelStatement(type: string, isLeaf: boolean): SyntaxNode {
+    const cursor = this.cursor;
+    const raw = cursor.currentNode;
+    const start = raw.startIndex;
+    const end = cursor.endIndex;
+    const key =
+      isLeaf || !this.cache || raw.hasError
+        ? undefined
+        : `${type}\0${this.source.slice(start, end)}`;
+    let node = key === undefined ? undefined : this.cache?.take(key);
+    if (!node) {
+      node = new SyntaxNode(this.root, null, nextId++, type, true, null);
+      node.place(0, end - start, isLeaf ? -1 : 0);
     }
-    this.cursor.gotoDescendant(node.descendantIndex);
+    node.parent = this.root;
+    node.anchorAt(this, start, raw);
+    if (key !== undefined) this.cache?.keep(key, node);
+    return node;
   }
 
   /** Row and column (UTF-16 code units, rows split at "\n" as tree-sitter does) of an index. */
@@ -159,19 +195,21 @@ function lineStartsOf(source: string): number[] {
 export class SyntaxNode {
   private cachedChildren?: SyntaxNode[];
   private cachedNamedChildren?: SyntaxNode[];
-
-  /** UTF-16 code units, like the JavaScript string that was parsed. */
-  startIndex = 0;
-  endIndex = 0;
-  /** Where the cursor finds this node from its anchor; -1 for nodes known to have no children. */
+  /** Offsets from the start of this node's top-level statement (from 0 for the module). */
+  private relativeStart = 0;
+  private relativeEnd = 0;
+  /** Where the cursor finds this node from its statement's Node; -1: known to have no children. */
   descendantIndex = -1;
-  /** The statement's Node the cursor is reset to before finding this node (undefined: the root). */
-  anchor: TreeSitter.Node | undefined;
+  // A top-level statement (and the module) carries these, set anew by each analysis that meets it.
+  private tree?: SyntaxTree;
+  base = 0;
+  raw?: TreeSitter.Node;
 
   constructor(
-    private readonly tree: SyntaxTree,
-    readonly parent: SyntaxNode | null,
-    /** Unique within one analysis (a small integer: cheap as a Map key). */
+    public parent: SyntaxNode | null,
+    /** The top-level statement this node is part of (null for the module and for those). */
+    readonly statement: SyntaxNode | null,
+    /** Unique (a small integer: cheap as a Map key). */
     readonly id: number,
     readonly type: string,
     readonly isNamed: boolean,
@@ -180,33 +218,47 @@ export class SyntaxNode {
   ) {}
 
   /** Set once, by the reader that found the node. */
-  place(
-    startIndex: number,
-    endIndex: number,
-    descendantIndex: number,
-    anchor: TreeSitter.Node | undefined,
-  ): void {
-    this.startIndex = startIndex;
-    this.endIndex = endIndex;
+  place(relativeStart: number, relativeEnd: number, descendantIndex: number): void {
+    this.relativeStart = relativeStart;
+    this.relativeEnd = relativeEnd;
     this.descendantIndex = descendantIndex;
-    this.anchor = anchor;
+  }
+
+  /** Where a top-level statement (or the module) is in the tree being analysed now. */
+  anchorAt(tree: SyntaxTree, base: number, raw: TreeSitter.Node): void {
+    this.tree = tree;
+    this.base = base;
+    this.raw = raw;
+  }
+
+  private get syntax(): SyntaxTree {
+    return (this.statement ?? this).tree!;
+  }
+
+  /** UTF-16 code units, like the JavaScript string that was parsed. */
+  get startIndex(): number {
+    return (this.statement ?? this).base + this.relativeStart;
+  }
+
+  get endIndex(): number {
+    return (this.statement ?? this).base + this.relativeEnd;
   }
 
   get text(): string {
-    return this.tree.source.slice(this.startIndex, this.endIndex);
+    return this.syntax.source.slice(this.startIndex, this.endIndex);
   }
 
   get startPosition(): Point {
-    return this.tree.pointAt(this.startIndex);
+    return this.syntax.pointAt(this.startIndex);
   }
 
   get endPosition(): Point {
-    return this.tree.pointAt(this.endIndex);
+    return this.syntax.pointAt(this.endIndex);
   }
 
   /** Named children and the anonymous children that fill a field. */
   get children(): SyntaxNode[] {
-    return (this.cachedChildren ??= this.tree.readChildren(this));
+    return (this.cachedChildren ??= this.syntax.readChildren(this));
   }
 
   get namedChildren(): SyntaxNode[] {

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { analyzeProgram } from "../../../src/analysis";
 import { DocumentAnalysis, textEdit } from "../../../src/analysis/documentAnalysis";
+import { SyntaxTree } from "../../../src/analysis/syntaxTree";
 import { loadCorpus } from "./corpusCheck";
 import { useNodeWasm } from "./nodeWasm";
 
@@ -53,4 +54,32 @@ test("as the user types, the incremental analysis agrees with a fresh one after 
   const repeat = await document.analyze(source);
   assert.equal(repeat, await document.analyze(source), "an unchanged text returns the last result");
   document.dispose();
+});
+
+test("after a one-character edit only the edited statement is read from the tree again", async () => {
+  const snippets = loadCorpus().map((s) => s.source);
+  const source = snippets.join("\n");
+  let reads = 0;
+  const read = SyntaxTree.prototype.readChildren;
+  SyntaxTree.prototype.readChildren = function (parent) {
+    reads++;
+    return read.call(this, parent);
+  };
+  try {
+    const document = new DocumentAnalysis();
+    await document.analyze(source);
+    const firstReads = reads;
+    reads = 0;
+    // A space typed after a `return` in the second half of the file (inside a function or method).
+    const at = source.indexOf("return ", source.length >> 1) + "return ".length;
+    await document.analyze(source.slice(0, at) + " " + source.slice(at));
+    // The module's own children are read every time; below them, only the top-level statement
+    // that holds the edit: tens of reads against thousands.
+    console.log(`syntax reads: ${firstReads} for the whole corpus, ${reads} after one character`);
+    assert.ok(firstReads > 1000, `${firstReads} reads for the whole corpus`);
+    assert.ok(reads > 1 && reads < 100, `${reads} reads after one character`);
+    document.dispose();
+  } finally {
+    SyntaxTree.prototype.readChildren = read;
+  }
 });
