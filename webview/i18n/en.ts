@@ -33,6 +33,7 @@ const en = {
   "activations.words":
     "σ is always inside (0, 1): here it says class 1 with probability {0}. σ' is at most 0.25 (at x = 0); here it is {1} of that maximum, so a gradient flowing back through this unit is multiplied by {2}",
   "activations.saturated": " — the unit is saturated and learns almost nothing.",
+  "activations.logitCurve": "logit(x) on (0, 1)",
   "activations.undo": " logit(σ(x)) = x undoes the sigmoid.",
   // Vanishing gradients.
   "vanishing.activation.sigmoid": "sigmoid",

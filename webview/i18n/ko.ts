@@ -32,6 +32,7 @@ const ko: Record<keyof typeof en, string> = {
   "activations.words":
     "σ는 항상 (0, 1) 안에 있습니다: 여기서는 클래스 1의 확률이 {0}입니다. σ'는 많아야 0.25(x = 0)이고, 여기서는 그 최댓값의 {1}이므로 이 유닛을 거슬러 가는 기울기는 {2}배가 됩니다",
   "activations.saturated": " — 유닛이 포화되어 거의 학습하지 않습니다.",
+  "activations.logitCurve": "(0, 1)에서의 logit(x)",
   "activations.undo": " logit(σ(x)) = x로 시그모이드를 되돌립니다.",
   "vanishing.activation.sigmoid": "시그모이드",
   "vanishing.init.normal": "정규분포 N(0, scale²)",

@@ -41,7 +41,7 @@ const CURVES: Curve[] = [
   { id: "relu", label: "ReLU(x)", at: (x) => relu(x) },
   { id: "softplus", label: "softplus(x)", at: (x) => softplus(x) },
   // logit = σ⁻¹ is defined on the probabilities (0, 1) only, so it is drawn there and nowhere else.
-  { id: "logit", label: "logit(x) on (0, 1)", at: (x) => (x > 0 && x < 1 ? logit(x) : NaN) },
+  { id: "logit", label: t("activations.logitCurve"), at: (x) => (x > 0 && x < 1 ? logit(x) : NaN) },
 ];
 
 function shownCurves(curves: CurveId[]): Curve[] {
@@ -57,7 +57,7 @@ function plain(value: number): string {
 
 export class ActivationsView implements LabView {
   readonly id = "activations" as const;
-  readonly title = "Activations";
+  readonly title = t("view.activations");
   readonly root: HTMLElement;
 
   private readonly chart: Chart<"line">;
