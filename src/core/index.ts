@@ -25,4 +25,5 @@ export * from "./losses";
 export * from "./recurrent";
 export * from "./networks";
 export { createRng } from "./random";
+export { NormalStream } from "./normalStream";
 export type { Rng } from "./random";

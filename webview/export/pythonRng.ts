@@ -89,10 +89,9 @@ class Rng:
         """n draws of scale * N(0, 1) by the ziggurat (fillNormal in the panel)."""
         out = []
         while len(out) < n:
-            w1 = self.next_uint32()
-            w2 = self.next_uint32() >> 3
+            w1 = self.next_uint32()  # layer (bits 0-6), sign (bit 7), 24-bit position
             i = w1 & (ZIG_LAYERS - 1)
-            x = ((w1 >> 8) * 536870912 + w2) / 9007199254740992 * ZIG_X[i]
+            x = (w1 >> 8) / 16777216 * ZIG_X[i]
             if x >= ZIG_X[i + 1]:
                 if i == 0:  # the tail beyond R
                     while True:

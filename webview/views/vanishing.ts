@@ -4,8 +4,9 @@
 // so the early layers visibly stall with sigmoid and not with ReLU + He. The math core computes;
 // this file schedules the work so that the page never stalls on it.
 import {
+  NormalStream,
+  StreamGradientNorms,
   type TrainDeepNetworkResult,
-  simulateVanishingGradient,
   trainDeepNetwork,
 } from "../../src/core";
 import {
@@ -24,7 +25,9 @@ import { Chart, fastLineOptions, themeAxes } from "../charts/chartSetup";
 import { chartToPng } from "../charts/exportPng";
 import { toCsv } from "../csv";
 import { vanishingScript } from "../export/vanishingScript";
-import { chartFigure, fillTable, formatNumber, h, numberControl, selectControl } from "../dom";
+import { chartFigure, formatNumber, h, numberControl, selectControl } from "../dom";
+import { LazyTable } from "../charts/lazyTable";
+import { nextTask } from "../nextTask";
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
@@ -38,6 +41,8 @@ type Vanishing = LabState["vanishing"];
 export const TRAINING_BATCH = 4;
 /** Work done in one go before the page gets the thread back to draw and take input. */
 const SLICE_MS = 8;
+/** While a long simulation runs, the chart shows its progress at most this often. */
+const PARTIAL_CHART_MS = 100;
 /** Training runs bigger than this (multiply-adds) wait one frame so the controls answer first. */
 const SYNC_TRAINING_WORK = 2_000_000;
 
@@ -76,7 +81,7 @@ export class VanishingView implements LabView {
   readonly root: HTMLElement;
 
   private readonly chart: Chart<"line">;
-  private readonly table: HTMLTableElement;
+  private readonly table: LazyTable;
   private readonly readout: HTMLElement;
   private readonly note: HTMLElement;
   private readonly progress: HTMLElement;
@@ -100,6 +105,15 @@ export class VanishingView implements LabView {
   private generation = 0;
   private gradients: GradientResult | undefined;
   private training: { key: string; result: TrainDeepNetworkResult } | undefined;
+  /** Sample s's normals for the current seed: the other controls draw nothing new. */
+  private readonly streams: NormalStream[] = [];
+  private readonly sampler = new StreamGradientNorms();
+  /** The chart's datasets, kept and updated in place (Chart.js then keeps its controllers). */
+  private readonly gradientSets = [
+    { label: "", data: [] as { x: number; y: number }[] },
+    { label: "", data: [] as { x: number; y: number }[] },
+  ];
+  private trainingSets: { label: string; data: { x: number; y: number }[] }[] = [];
 
   constructor(private readonly update: StateUpdate) {
     const d = { depth: 20, width: 16, scale: 1, seed: 1, samples: 4, steps: 30, rate: 0.1 };
@@ -181,7 +195,7 @@ export class VanishingView implements LabView {
       label: t("vanishing.chartLabel"),
       caption: t("vanishing.caption"),
     });
-    this.table = table;
+    this.table = new LazyTable(table, fallback);
     this.readout = h("p", { id: "vanishing-readout", class: "readout", "aria-live": "polite" });
     this.note = h("p", { class: "note", role: "status" });
     this.progress = h("p", { class: "progress", "aria-live": "off" });
@@ -290,39 +304,69 @@ export class VanishingView implements LabView {
     }
     const generation = ++this.generation;
     const mean = new MeanOfLogs(v.depth);
-    let log10Bound = new Float64Array(0);
+    const log10Bound = new Float64Array(v.depth);
+    for (let l = 0; l < v.depth; l++) log10Bound[l] = (v.depth - l) * Math.log10(0.25);
     let samplesDone = 0;
+    let drawQueued = false;
+    let lastDrawn = -Infinity;
+    let slices = 0;
+    const started = performance.now();
     // Samples are computed one network at a time, each from its own seed, so a big request is
-    // cut into slices: the chart fills in as they finish and any new input cancels the rest.
+    // cut into slices with the page's input and painting between them; any new input cancels the
+    // rest. The chart fills in while they run (see PARTIAL_CHART_MS).
     const slice = () => {
       if (generation !== this.generation) return;
-      const started = performance.now();
+      const sliceStart = performance.now();
       do {
-        const result = simulateVanishingGradient({
-          depth: v.depth,
-          width: v.width,
-          activation: v.activation,
-          init: v.init,
-          scale: v.scale,
-          seed: sampleSeed(v.seed, samplesDone),
-          samples: 1,
-        });
-        mean.add(result.log10GradientNorms);
-        log10Bound = Float64Array.from(result.log10LayerSigmoidBound);
+        mean.add(this.sampler.run(this.stream(samplesDone, v.seed), v));
         samplesDone++;
-      } while (samplesDone < v.samples && performance.now() - started < SLICE_MS);
-      const partial: GradientResult = {
+      } while (samplesDone < v.samples && performance.now() - sliceStart < SLICE_MS);
+      slices++;
+      const result = (): GradientResult => ({
         key,
         norms: mean.mean(),
         log10Norms: mean.log10Mean(),
         log10Bound,
         samplesDone,
-      };
-      this.gradients = partial;
-      this.drawGradients(v, partial);
-      if (samplesDone < v.samples) setTimeout(slice, 0);
+      });
+      if (samplesDone >= v.samples) {
+        this.gradients = result();
+        this.drawGradients(v, this.gradients);
+        return;
+      }
+      // A partial chart is worth its redraw only when the rest takes more than another slice,
+      // and after the first one only every PARTIAL_CHART_MS: every redraw makes a frame to
+      // commit and raster, which on a busy 2-core machine cost more than the drawing itself.
+      const now = performance.now();
+      const perSample = (now - started) / samplesDone;
+      if (
+        !drawQueued &&
+        (v.samples - samplesDone) * perSample > SLICE_MS &&
+        now - lastDrawn >= PARTIAL_CHART_MS
+      ) {
+        const draw = () => {
+          drawQueued = false;
+          lastDrawn = performance.now();
+          if (generation !== this.generation || samplesDone >= v.samples) return;
+          this.gradients = result();
+          this.drawGradients(v, this.gradients);
+        };
+        drawQueued = true;
+        if (slices === 1) draw();
+        else requestAnimationFrame(draw);
+      }
+      nextTask(slice);
     };
     slice();
+  }
+
+  /** Sample s's stream for `seed`; a new seed restarts it in the memory it already has. */
+  private stream(sample: number, seed: number): NormalStream {
+    const wanted = sampleSeed(seed, sample);
+    const stream = this.streams[sample];
+    if (!stream) return (this.streams[sample] = new NormalStream(wanted));
+    if (stream.seed !== wanted) stream.restart(wanted);
+    return stream;
   }
 
   private drawGradients(v: Vanishing, g: GradientResult): void {
@@ -335,28 +379,29 @@ export class VanishingView implements LabView {
       bound[l] = { x: l + 1, y: g.log10Bound[l] };
     }
     const width = this.theme?.kind === "high-contrast" ? 3 : 2;
-    this.chart.data.datasets = [
-      {
-        label: t(
-          g.samplesDone === 1 ? "vanishing.legend.normsOne" : "vanishing.legend.norms",
-          activationLabel(v.activation),
-          g.samplesDone,
-        ),
-        data: norms,
-        borderColor: this.theme?.series[0],
-        backgroundColor: this.theme?.series[0],
-        borderWidth: width,
-        pointRadius: layers <= 40 ? 2 : 0,
-      },
-      {
-        label: t("vanishing.legend.bound"),
-        data: bound,
-        borderColor: this.theme?.series[1],
-        backgroundColor: this.theme?.series[1],
-        borderDash: [6, 4],
-        borderWidth: width,
-      },
-    ];
+    const [normSet, boundSet] = this.gradientSets;
+    Object.assign(normSet, {
+      label: t(
+        g.samplesDone === 1 ? "vanishing.legend.normsOne" : "vanishing.legend.norms",
+        activationLabel(v.activation),
+        g.samplesDone,
+      ),
+      data: norms,
+      borderColor: this.theme?.series[0],
+      backgroundColor: this.theme?.series[0],
+      borderWidth: width,
+      pointRadius: layers <= 40 ? 2 : 0,
+    });
+    Object.assign(boundSet, {
+      label: t("vanishing.legend.bound"),
+      data: bound,
+      borderColor: this.theme?.series[1],
+      backgroundColor: this.theme?.series[1],
+      borderDash: [6, 4],
+      borderWidth: width,
+    });
+    if (this.chart.data.datasets !== this.gradientSets)
+      this.chart.data.datasets = this.gradientSets;
     const axes = this.chart.options.scales!;
     axes.x!.title!.text = t("vanishing.axis.layer");
     axes.y!.title!.text = t("vanishing.axis.gradientNorm");
@@ -377,15 +422,14 @@ export class VanishingView implements LabView {
           : t("vanishing.readout.level")) +
       t("vanishing.readout.bound", layers, formatLog(layers * Math.log10(0.25)));
     if (complete) {
-      fillTable(
-        this.table,
-        [t("vanishing.table.layer"), t("vanishing.table.meanNorm"), "0.25^(depth − l)"],
-        Array.from({ length: layers }, (_, l) => [
+      this.table.set(() => ({
+        headers: [t("vanishing.table.layer"), t("vanishing.table.meanNorm"), "0.25^(depth − l)"],
+        rows: Array.from({ length: layers }, (_, l) => [
           String(l + 1),
           formatLog(g.log10Norms[l]),
           formatLog(g.log10Bound[l]),
         ]),
-      );
+      }));
     }
     reportRendered(this.id, complete);
   }
@@ -437,28 +481,34 @@ export class VanishingView implements LabView {
     // A long run: say so first, and let this frame paint and take input before it starts.
     this.progress.textContent = t("vanishing.training", v.steps, v.depth);
     reportRendered(this.id, false);
-    requestAnimationFrame(() => setTimeout(run, 0));
+    requestAnimationFrame(() => nextTask(run));
   }
 
   private drawTraining(v: Vanishing, result: TrainDeepNetworkResult): void {
     const steps = result.relativeUpdates.length;
     const width = this.theme?.kind === "high-contrast" ? 3 : 2;
     const layers = trackedLayers(v.depth);
-    this.chart.data.datasets = layers.map((layer, index) => {
+    // Same number of curves as last time: the dataset objects are kept and updated in place.
+    if (this.trainingSets.length !== layers.length) {
+      this.trainingSets = layers.map(() => ({ label: "", data: [] }));
+    }
+    layers.forEach((layer, index) => {
       const data = new Array<{ x: number; y: number }>(steps);
       for (let s = 0; s < steps; s++) {
         data[s] = { x: s + 1, y: safeLog10(result.relativeUpdates[s][layer]) };
       }
       const color = this.theme?.series[index % this.theme.series.length];
-      return {
+      Object.assign(this.trainingSets[index], {
         label: t("vanishing.legend.layer", layer + 1),
         data,
         borderColor: color,
         backgroundColor: color,
         borderWidth: width,
         pointRadius: steps <= 40 ? 2 : 0,
-      };
+      });
     });
+    if (this.chart.data.datasets !== this.trainingSets)
+      this.chart.data.datasets = this.trainingSets;
     const axes = this.chart.options.scales!;
     axes.x!.title!.text = t("vanishing.axis.step");
     axes.y!.title!.text = t("vanishing.axis.updateSize");
@@ -481,19 +531,18 @@ export class VanishingView implements LabView {
       (lastLayer - firstLayer > 2
         ? t("vanishing.trainingReadout.stalled")
         : t("vanishing.trainingReadout.learning"));
-    fillTable(
-      this.table,
-      [
+    this.table.set(() => ({
+      headers: [
         t("vanishing.table.step"),
         t("vanishing.table.loss"),
         ...layers.map((l) => t("vanishing.legend.layer", l + 1)),
       ],
-      Array.from({ length: steps }, (_, s) => [
+      rows: Array.from({ length: steps }, (_, s) => [
         String(s + 1),
         formatNumber(result.losses[s], 6),
         ...layers.map((l) => formatNumber(result.relativeUpdates[s][l], 4)),
       ]),
-    );
+    }));
     reportRendered(this.id, true);
   }
 

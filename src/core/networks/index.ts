@@ -3,7 +3,11 @@
 export type { Activation } from "./activation";
 export { mlpGradients } from "./mlp";
 export type { MlpGradients, MlpNetwork } from "./mlp";
-export { drawDeepNetwork, simulateVanishingGradient } from "./vanishingGradient";
+export {
+  StreamGradientNorms,
+  drawDeepNetwork,
+  simulateVanishingGradient,
+} from "./vanishingGradient";
 export type {
   DeepNetworkOptions,
   VanishingGradientOptions,

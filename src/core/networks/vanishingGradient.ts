@@ -2,10 +2,18 @@
 // random weights, one activation after every layer, and the size of ∂(Σ y)/∂W_l at every layer.
 // With sigmoid every layer multiplies the gradient by σ' ≤ 0.25 (times ‖W‖), so layer l's gradient
 // has crossed depth − l of those factors: the bound 0.25^(depth − l) reported next to it.
+import { NormalStream } from "../normalStream";
 import { createRng, Rng } from "../random";
 import { readChoice, readInteger, readNumber } from "../shapes";
 import { Activation, maxDerivative, readActivation } from "./activation";
-import { DenseLayer, createWorkspace, gradientNormsInto, maxDepth, maxWidth } from "./mlp";
+import {
+  DenseLayer,
+  MlpWorkspace,
+  createWorkspace,
+  gradientNormsInto,
+  maxDepth,
+  maxWidth,
+} from "./mlp";
 
 export type WeightInit = "normal" | "xavier" | "he";
 
@@ -180,4 +188,77 @@ export function simulateVanishingGradient(
     maxDerivative: maxDerivative[activation],
     samples,
   };
+}
+
+/**
+ * log10 ‖∂(Σ y)/∂W_l‖ per layer for the network drawn from a NormalStream — the numbers
+ * simulateVanishingGradient({ ...options, seed: stream.seed, samples: 1 }) gives — keeping its
+ * buffers between calls of the same shape, and the stream's draws between calls of any shape:
+ * changing the activation, the initialisation or its scale draws nothing, and a shallower or
+ * narrower network reads a prefix of what was drawn.
+ */
+export class StreamGradientNorms {
+  private shape = "";
+  private layers: DenseLayer[] = [];
+  /** Scaled weights, when the standard deviation is not 1. */
+  private weights = new Float64Array(0);
+  private input = new Float64Array(0);
+  private workspace: MlpWorkspace | undefined;
+  private norms = new Float64Array(0);
+  private biasNorms = new Float64Array(0);
+
+  run(
+    stream: NormalStream,
+    options: Omit<DeepNetworkOptions, "seed"> & { activation: Activation },
+  ): Float64Array {
+    const o = readDeepNetworkOptions({ ...options, seed: stream.seed });
+    const activation = readActivation("options.activation", options.activation);
+    const { depth, width } = o;
+    const shape = `${depth}×${width}`;
+    if (shape !== this.shape || !this.workspace) {
+      // One buffer for all the weights, viewed per layer (as createWorkspace does for activations).
+      this.weights = new Float64Array(depth * width * width);
+      const biases = new Float64Array(width);
+      this.layers = Array.from({ length: depth }, () => ({
+        weights: this.weights,
+        biases,
+        inputs: width,
+        outputs: width,
+      }));
+      this.input = new Float64Array(width);
+      this.workspace = createWorkspace(this.layers);
+      this.norms = new Float64Array(depth);
+      this.biasNorms = new Float64Array(depth);
+      this.shape = shape;
+    }
+    const count = depth * width * width;
+    const normals = stream.take(count + width);
+    const std = initStandardDeviation(o.init, o.scale, width);
+    const size = width * width;
+    if (std === 1) {
+      // N(0, 1) weights are the stream itself: read in place.
+      for (let l = 0; l < depth; l++) {
+        this.layers[l].weights = normals.subarray(l * size, (l + 1) * size);
+      }
+    } else {
+      // The same products fillNormal(weights, std) forms, so the numbers match bit for bit.
+      for (let l = 0; l < depth; l++) {
+        const w = this.weights.subarray(l * size, (l + 1) * size);
+        for (let k = 0; k < size; k++) w[k] = normals[l * size + k] * std;
+        this.layers[l].weights = w;
+      }
+    }
+    this.input.set(normals.subarray(count, count + width));
+    const log10Norms = new Float64Array(depth);
+    gradientNormsInto(
+      this.layers,
+      activation,
+      this.input,
+      this.workspace,
+      this.norms,
+      log10Norms,
+      this.biasNorms,
+    );
+    return log10Norms;
+  }
 }
