@@ -151,7 +151,7 @@ export function backwardLayers(
 }
 
 /** Multiplies by 2^±400 when max |v| leaves [2^−400, 2^400]; returns the exponent to add back. */
-function rescale(values: Float64Array, length: number): number {
+export function rescale(values: Float64Array, length: number): number {
   let max = 0;
   for (let k = 0; k < length; k++) {
     const a = Math.abs(values[k]);

@@ -7,8 +7,8 @@
 // x ~ N(0, 1) and targets t ~ U(0, 1) (reachable by every activation's range near the middle).
 import { createRng } from "../random";
 import { readInteger, readNumber } from "../shapes";
-import { Activation, readActivation } from "./activation";
-import { backwardLayers, createWorkspace, forwardLayers } from "./mlp";
+import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
+import { DenseLayer, createWorkspace, rescale } from "./mlp";
 import {
   DeepNetworkOptions,
   allocateLayers,
@@ -67,18 +67,27 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
     targets.push(t);
   }
 
-  const workspace = createWorkspace(layers);
-  const { activations, deltas, deltaExponents } = workspace;
-  const weightGrads = layers.map((layer) => new Float64Array(layer.weights.length));
-  const biasGrads = layers.map((layer) => new Float64Array(layer.outputs));
-  const outputGradient = new Float64Array(width);
+  // Per example: activations of every layer and the scaled δ of the layer being updated and the
+  // one below it (true δ = delta · 2^exponent, rescaled as in backwardLayers).
+  const activations = inputs.map(() => createWorkspace(layers).activations);
+  const deltas = inputs.map(() => new Float64Array(width));
+  const below = inputs.map(() => new Float64Array(width));
+  const exponents = new Int32Array(batchSize);
+  const scaled = new Float64Array(batchSize);
+  const biasGrad = new Float64Array(width);
+  /** One row of ∂loss/∂W_l, summed over the batch: the matrix itself is never stored. */
+  const gradRow = new Float64Array(width);
+  const squares = new Float64Array(2);
 
-  const batchLoss = (): number => {
+  const forward = (): number => {
+    forwardBatch(layers, activation, inputs, activations);
     let loss = 0;
     for (let b = 0; b < batchSize; b++) {
-      forwardLayers(layers, activation, inputs[b], activations);
-      const y = activations[depth - 1];
-      for (let k = 0; k < width; k++) loss += (y[k] - targets[b][k]) ** 2;
+      const y = activations[b][depth - 1];
+      for (let k = 0; k < width; k++) {
+        const error = y[k] - targets[b][k];
+        loss += error * error;
+      }
     }
     return loss / (2 * batchSize);
   };
@@ -87,52 +96,126 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
   const updateNorms: Float64Array[] = [];
   const relativeUpdates: Float64Array[] = [];
   for (let step = 0; step < steps; step++) {
-    for (const g of weightGrads) g.fill(0);
-    for (const g of biasGrads) g.fill(0);
-    let loss = 0;
+    losses[step] = forward();
     for (let b = 0; b < batchSize; b++) {
-      forwardLayers(layers, activation, inputs[b], activations);
-      const y = activations[depth - 1];
-      for (let k = 0; k < width; k++) {
-        const error = y[k] - targets[b][k];
-        loss += error * error;
-        outputGradient[k] = error / batchSize;
-      }
-      backwardLayers(layers, activation, activations, outputGradient, deltas, deltaExponents);
-      for (let l = 0; l < depth; l++) {
-        const power = 2 ** deltaExponents[l];
-        const delta = deltas[l];
-        const previous = l === 0 ? inputs[b] : activations[l - 1];
-        const grad = weightGrads[l];
-        const biasGrad = biasGrads[l];
-        for (let k = 0; k < width; k++) {
-          const d = delta[k] * power;
-          biasGrad[k] += d;
-          if (d === 0) continue;
-          const row = k * width;
-          for (let j = 0; j < width; j++) grad[row + j] += d * previous[j];
-        }
-      }
+      const y = activations[b][depth - 1];
+      const delta = deltas[b];
+      for (let k = 0; k < width; k++) delta[k] = (y[k] - targets[b][k]) / batchSize;
+      multiplyByDerivative(activation, delta, y, width);
+      exponents[b] = rescale(delta, width);
     }
-    losses[step] = loss / (2 * batchSize);
     const updates = new Float64Array(depth);
     const relative = new Float64Array(depth);
-    for (let l = 0; l < depth; l++) {
-      const { weights, biases } = layers[l];
-      const grad = weightGrads[l];
-      let gradSquares = 0;
-      let weightSquares = 0;
-      for (let k = 0; k < weights.length; k++) {
-        gradSquares += grad[k] * grad[k];
-        weightSquares += weights[k] * weights[k];
-        weights[k] -= learningRate * grad[k];
+    // From the last layer down, one pass over each weight matrix does both halves of its work:
+    // δ_{l−1} = act' ⊙ W_lᵀ δ_l for every example (from the weights before this step), and
+    // W_l −= rate · Σ_b δ_l,b a_{l−1,b}ᵀ with the norms of the gradient and the weights. Layer l's
+    // update touches nothing the layers below it still need, so this is plain gradient descent.
+    for (let l = depth - 1; l >= 0; l--) {
+      const previous = l === 0 ? inputs : activations.map((a) => a[l - 1]);
+      for (let b = 0; b < batchSize; b++) {
+        scaled[b] = 2 ** exponents[b];
+        below[b].fill(0);
       }
-      for (let k = 0; k < width; k++) biases[k] -= learningRate * biasGrads[l][k];
+      const [gradSquares, weightSquares] = backwardAndUpdate(
+        layers[l],
+        deltas,
+        scaled,
+        l > 0 ? below : undefined,
+        previous,
+        learningRate,
+        gradRow,
+        biasGrad,
+        squares,
+      );
       updates[l] = learningRate * Math.sqrt(gradSquares);
       relative[l] = updates[l] / Math.sqrt(weightSquares);
+      if (l > 0) {
+        for (let b = 0; b < batchSize; b++) {
+          multiplyByDerivative(activation, below[b], activations[b][l - 1], width);
+          exponents[b] += rescale(below[b], width);
+          const swap = deltas[b];
+          deltas[b] = below[b];
+          below[b] = swap;
+        }
+      }
     }
     updateNorms.push(updates);
     relativeUpdates.push(relative);
   }
-  return { losses, finalLoss: batchLoss(), updateNorms, relativeUpdates };
+  return { losses, finalLoss: forward(), updateNorms, relativeUpdates };
+}
+
+/** forwardLayers for a batch: each weight row is read once for all the examples. */
+function forwardBatch(
+  layers: DenseLayer[],
+  activation: Activation,
+  inputs: Float64Array[],
+  activations: Float64Array[][],
+): void {
+  const batchSize = inputs.length;
+  for (let l = 0; l < layers.length; l++) {
+    const { weights, biases, inputs: fanIn, outputs } = layers[l];
+    for (let k = 0; k < outputs; k++) {
+      const row = k * fanIn;
+      for (let b = 0; b < batchSize; b++) {
+        const previous = l === 0 ? inputs[b] : activations[b][l - 1];
+        let sum = 0;
+        for (let j = 0; j < fanIn; j++) sum += weights[row + j] * previous[j];
+        activations[b][l][k] = biases[k] + sum;
+      }
+    }
+    for (let b = 0; b < batchSize; b++) activateInPlace(activation, activations[b][l], outputs);
+  }
+}
+
+/**
+ * One layer's pass of a training step, row by row: adds W_lᵀ δ_l to `below` (unless this is the
+ * first layer), forms ∂loss/∂W_l = Σ_b δ_b a_bᵀ a row at a time, steps the weights and biases, and
+ * returns [‖∂loss/∂W_l‖², ‖W_l‖²] in `squares`. Its own function: V8 optimises a small hot
+ * function better than the same loops inside a long one (measured ~1.5× here).
+ */
+function backwardAndUpdate(
+  layer: DenseLayer,
+  deltas: Float64Array[],
+  scaled: Float64Array,
+  below: Float64Array[] | undefined,
+  previous: Float64Array[],
+  learningRate: number,
+  gradRow: Float64Array,
+  biasGrad: Float64Array,
+  squares: Float64Array,
+): Float64Array {
+  const { weights, biases, inputs: width, outputs } = layer;
+  const batchSize = deltas.length;
+  let gradSquares = 0;
+  let weightSquares = 0;
+  for (let k = 0; k < outputs; k++) {
+    const row = k * width;
+    gradRow.fill(0);
+    let biasSum = 0;
+    for (let b = 0; b < batchSize; b++) {
+      const dk = deltas[b][k];
+      const d = dk * scaled[b];
+      biasSum += d;
+      if (below) {
+        const next = below[b];
+        for (let j = 0; j < width; j++) next[j] += dk * weights[row + j];
+      }
+      if (d === 0) continue;
+      const p = previous[b];
+      for (let j = 0; j < width; j++) gradRow[j] += d * p[j];
+    }
+    for (let j = 0; j < width; j++) {
+      const g = gradRow[j];
+      const w = weights[row + j];
+      gradSquares += g * g;
+      weightSquares += w * w;
+      weights[row + j] = w - learningRate * g;
+    }
+    biasGrad[k] = biasSum;
+  }
+  for (let k = 0; k < outputs; k++) biases[k] -= learningRate * biasGrad[k];
+  squares[0] = gradSquares;
+  squares[1] = weightSquares;
+  return squares;
 }
