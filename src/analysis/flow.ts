@@ -92,6 +92,30 @@ interface Arguments {
   first: Value;
 }
 
+/**
+ * What mayMatter reads in a node's text, worked out once per node: a function's body is evaluated
+ * once per call site, and the nodes of an unchanged statement serve the next analysis too.
+ */
+class Words {
+  readonly relevantTerm: boolean;
+  private distinct?: readonly string[];
+  constructor(private readonly node: SyntaxNode) {
+    this.relevantTerm = RELEVANT_TERMS.test(node.text);
+  }
+  /** The distinct identifiers (and keywords) in the text. */
+  get identifiers(): readonly string[] {
+    return (this.distinct ??= [...new Set(this.node.text.match(IDENTIFIERS))]);
+  }
+}
+
+const wordsByNode = new WeakMap<SyntaxNode, Words>();
+
+function wordsOf(node: SyntaxNode): Words {
+  let words = wordsByNode.get(node);
+  if (!words) wordsByNode.set(node, (words = new Words(node)));
+  return words;
+}
+
 export function analyseFlow(root: SyntaxNode): FlowFacts {
   return new FlowAnalysis(root).run();
 }
@@ -319,9 +343,9 @@ class FlowAnalysis {
    * logging, arithmetic) do not, and reading their syntax from WASM is the analysis' main cost.
    */
   private mayMatter(node: SyntaxNode, scope: Scope): boolean {
-    const text = node.text;
-    if (RELEVANT_TERMS.test(text)) return true;
-    for (const [name] of text.matchAll(IDENTIFIERS)) {
+    const words = wordsOf(node);
+    if (words.relevantTerm) return true;
+    for (const name of words.identifiers) {
       if (this.relevantImports.has(name)) return true;
       const value = scope.get(name);
       if (value !== undefined && value.kind !== "unknown") return true;
@@ -335,7 +359,7 @@ class FlowAnalysis {
    * with "unknown" changes only one thing: a local `nn = …` hides the import from qualify().
    */
   private mayShadowImport(statement: SyntaxNode): boolean {
-    for (const [name] of statement.text.matchAll(IDENTIFIERS)) {
+    for (const name of wordsOf(statement).identifiers) {
       if (this.imports.has(name) || CONVENTIONAL_ALIASES.has(name)) return true;
     }
     return false;

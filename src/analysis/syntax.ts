@@ -25,8 +25,20 @@ export function rangeBetween(from: SyntaxNode, to: SyntaxNode, fromEnd: boolean)
 /** An attribute node's text when it is written `a.b.c`, with no spaces, comments or brackets. */
 const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
+// What a node's own syntax says, kept per node: a node of an unchanged statement serves the next
+// analysis of the document too (StatementCache), and a function's body is evaluated once per call.
+const dottedNames = new WeakMap<SyntaxNode, readonly string[] | undefined>();
+const argumentLists = new WeakMap<SyntaxNode, CallArguments>();
+
 /** `a.b.c` as ["a", "b", "c"]; undefined for anything that is not a plain dotted name. */
-export function dottedName(node: SyntaxNode): string[] | undefined {
+export function dottedName(node: SyntaxNode): readonly string[] | undefined {
+  if (dottedNames.has(node)) return dottedNames.get(node);
+  const parts = readDottedName(node);
+  dottedNames.set(node, parts);
+  return parts;
+}
+
+function readDottedName(node: SyntaxNode): readonly string[] | undefined {
   if (node.type === "identifier") return [node.text];
   if (node.type === "attribute") {
     // The parser said this is an attribute; when its text is plainly `a.b.c`, the names are the
@@ -44,13 +56,19 @@ export function dottedName(node: SyntaxNode): string[] | undefined {
 
 /** The positional arguments and keyword arguments of a call. */
 export interface CallArguments {
-  positional: SyntaxNode[];
-  keywords: Map<string, SyntaxNode>;
+  readonly positional: readonly SyntaxNode[];
+  readonly keywords: ReadonlyMap<string, SyntaxNode>;
   /** `*layers` or `**kwargs` present: positions after it are unknown. */
-  splat: SyntaxNode[];
+  readonly splat: readonly SyntaxNode[];
 }
 
 export function callArguments(call: SyntaxNode): CallArguments {
+  let found = argumentLists.get(call);
+  if (!found) argumentLists.set(call, (found = readCallArguments(call)));
+  return found;
+}
+
+function readCallArguments(call: SyntaxNode): CallArguments {
   const positional: SyntaxNode[] = [];
   const keywords = new Map<string, SyntaxNode>();
   const splat: SyntaxNode[] = [];
