@@ -5,6 +5,7 @@
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
 import * as esbuild from "esbuild";
 import { copyFile, mkdir } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -45,10 +46,11 @@ async function copyAnalysisWasm() {
   await mkdir("dist/analysis", { recursive: true });
   for (const [from, to] of Object.entries(analysisWasm)) await copyFile(from, to);
 }
-// On the desktop the tree-sitter runtime (~80 KB minified) is its own file, dist/analysis/
-// web-tree-sitter.js, required only when the first Python document is analysed: the extension
-// bundle that every activation loads stays small. A web extension is one file, so the browser build
-// keeps it inside.
+// The tree-sitter runtime (~80 KB minified) is its own file, loaded only when the first Python
+// document is analysed, so the extension bundle that every activation loads stays small: on the
+// desktop dist/analysis/web-tree-sitter.js (CommonJS, required); on the web dist/web/
+// web-tree-sitter.js (an ES module: the web worker extension host's require() knows only "vscode",
+// so src/analysis/webRuntime.ts import()s it by its URL).
 const treeSitterBesideTheBundle = {
   name: "tree-sitter-beside-the-bundle",
   setup(build) {
@@ -58,9 +60,20 @@ const treeSitterBesideTheBundle = {
     }));
   },
 };
+// In the browser build, parser.ts's default `require("web-tree-sitter")` stays a bare name that is
+// never called: register.ts gives the analysis the import() loader before the first parse.
+const treeSitterBesideTheWebBundle = {
+  name: "tree-sitter-beside-the-web-bundle",
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({
+      path: "web-tree-sitter",
+      external: true,
+    }));
+  },
+};
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-const builds = [
+export const builds = [
   {
     ...common,
     entryPoints: ["src/extension.ts"],
@@ -69,6 +82,7 @@ const builds = [
     format: "cjs",
     target: "node20",
     external: ["vscode"],
+    define: { "process.env.SIGMOID_LAB_WEB": '""' },
     plugins: [...common.plugins, treeSitterBesideTheBundle],
   },
   {
@@ -87,9 +101,19 @@ const builds = [
     format: "cjs",
     target: "es2022",
     mainFields: ["browser", "module", "main"],
-    // web-tree-sitter's CommonJS build names Node modules on code paths that run only under Node.
-    external: ["vscode", ...treeSitterNodeOnly],
+    external: ["vscode"],
     define: { "process.env.SIGMOID_LAB_WEB": '"1"' },
+    plugins: [...common.plugins, treeSitterBesideTheWebBundle],
+  },
+  {
+    ...common,
+    entryPoints: ["node_modules/web-tree-sitter/tree-sitter.js"],
+    outfile: "dist/web/web-tree-sitter.js",
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    // Emscripten's loader names Node modules on code paths that run only under Node.
+    external: treeSitterNodeOnly,
   },
   {
     ...common,
@@ -107,12 +131,14 @@ async function copyStatic() {
   await copyAnalysisWasm();
 }
 
-if (watch) {
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+// Imported (by test/unit/package), this module only describes the bundles; run, it builds them.
+if (isMain && watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   await copyStatic();
   console.log("esbuild: watching for changes");
-} else {
+} else if (isMain) {
   const started = performance.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
   await copyStatic();

@@ -10,12 +10,31 @@ export type { SyntaxNode } from "./syntaxTree";
 export type WasmFile = "tree-sitter.wasm" | "tree-sitter-python.wasm";
 export type WasmLoader = (file: WasmFile) => Promise<Uint8Array>;
 
+/** Where web-tree-sitter's JavaScript comes from (the WASM bytes come from the WasmLoader). */
+export type RuntimeLoader = () => Promise<typeof TreeSitter>;
+
+// The CommonJS build of web-tree-sitter, through require: its ES module build reads
+// import.meta.url, which a CommonJS bundle does not have. esbuild bundles it (tests, the Web
+// Worker e2e), or leaves it beside the bundle (desktop: dist/analysis/web-tree-sitter.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requireRuntime: RuntimeLoader = async () => require("web-tree-sitter");
+
 let loader: WasmLoader | undefined;
+let runtimeLoader: RuntimeLoader = requireRuntime;
 let parser: Promise<TreeSitter.Parser> | undefined;
 
 /** Tells the analysis where the WASM bytes come from. Call before the first analysis. */
 export function setWasmLoader(load: WasmLoader): void {
   loader = load;
+  parser = undefined;
+}
+
+/**
+ * Tells the analysis how to load web-tree-sitter's JavaScript where require() cannot: the browser
+ * build imports it from dist/web/web-tree-sitter.js (see webRuntime.ts).
+ */
+export function setRuntimeLoader(load: RuntimeLoader): void {
+  runtimeLoader = load;
   parser = undefined;
 }
 
@@ -30,19 +49,19 @@ export function loadPythonParser(): Promise<TreeSitter.Parser> {
     if (!load) {
       return Promise.reject(new Error("setWasmLoader(load) must be called before the analysis"));
     }
-    parser = createParser(load);
+    parser = createParser(runtimeLoader, load);
     // A failed load (a missing file) may be retried on the next document.
     parser.catch(() => (parser = undefined));
   }
   return parser;
 }
 
-async function createParser(load: WasmLoader): Promise<TreeSitter.Parser> {
-  // The CommonJS build of web-tree-sitter, through require: its ES module build reads
-  // import.meta.url, which a CommonJS bundle does not have. esbuild bundles either way.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const runtime: typeof TreeSitter = require("web-tree-sitter");
-  const [core, grammar] = await Promise.all([
+async function createParser(
+  loadRuntime: RuntimeLoader,
+  load: WasmLoader,
+): Promise<TreeSitter.Parser> {
+  const [runtime, core, grammar] = await Promise.all([
+    loadRuntime(),
     load("tree-sitter.wasm"),
     load("tree-sitter-python.wasm"),
   ]);

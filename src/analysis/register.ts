@@ -6,7 +6,8 @@ import { DepthCodeLenses } from "./codeLens";
 import { AnalysisDiagnostics } from "./diagnostics";
 import { AnalysisHover, SHOW_IN_LAB_COMMAND } from "./hover";
 import { registerLabUriHandler } from "./labUri";
-import { setWasmLoader } from "./parser";
+import { setRuntimeLoader, setWasmLoader } from "./parser";
+import { importRuntimeBeside } from "./webRuntime";
 
 /** Python files and notebook cells, on disk or not (untitled, vscode.dev). */
 const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
@@ -18,6 +19,8 @@ export function registerAnalysis(extensionUri: vscode.Uri): vscode.Disposable {
       vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, "dist", "analysis", file)),
     ),
   );
+  // The browser build (esbuild.mjs defines the flag) loads the runtime by URL, not require().
+  if (process.env.SIGMOID_LAB_WEB) setRuntimeLoader(importRuntimeBeside(extensionUri));
   const analysis = new AnalysisDiagnostics();
   return vscode.Disposable.from(
     analysis,

@@ -25,6 +25,8 @@ const ALLOWED: readonly RegExp[] = [
   /^dist\/analysis\/tree-sitter(-python)?\.wasm$/,
   // The desktop build's tree-sitter runtime, loaded beside the bundle on the first analysis.
   /^dist\/analysis\/web-tree-sitter\.js$/,
+  // The browser build's, an ES module imported by URL on the first analysis (vscode.dev).
+  /^dist\/web\/web-tree-sitter\.js$/,
   /^media\/icon\.png$/,
   /^media\/formulas\/[\w-]+\.svg$/,
   /^media\/formulas\/terms(\.[a-z]{2})?\.json$/,
@@ -107,6 +109,8 @@ test("the bundles the manifest names ship, and the VSIX they make is under 2 MB"
     t.skip("dist/ is not built (npm run build)");
     return;
   }
+  // Beside them, the tree-sitter runtimes each build loads on its first analysis.
+  bundles.push("dist/analysis/web-tree-sitter.js", "dist/web/web-tree-sitter.js");
   for (const bundle of bundles) assert.ok(files.includes(bundle), `${bundle} is not in the VSIX`);
   // A VSIX is a zip of these files deflated one by one, plus two small XML files vsce writes and
   // about 100 bytes of headers a file: this sum is the VSIX's size within a few KB, without
