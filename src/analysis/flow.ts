@@ -59,9 +59,12 @@ export interface FlowFacts {
 
 const MAX_CALL_DEPTH = 4;
 
-/** Words that make a statement or expression worth evaluating (see FlowAnalysis.mayMatter). */
+/**
+ * Words that make a statement or expression worth evaluating (see FlowAnalysis.mayMatter). `self`
+ * is not one: inside a method it is a name that holds something known, which mayMatter sees.
+ */
 const RELEVANT_TERMS =
-  /softmax|sigmoid|expit|tanh|Loss|cross_entropy|nll_loss|Sequential|ModuleList|Linear|Conv|Norm|Dropout|Identity|Flatten|Softmax|Sigmoid|Tanh|\bself\b/;
+  /softmax|sigmoid|expit|tanh|Loss|cross_entropy|nll_loss|Sequential|ModuleList|Linear|Conv|Norm|Dropout|Identity|Flatten|Softmax|Sigmoid|Tanh/;
 const IDENTIFIERS = /[A-Za-z_][A-Za-z0-9_]*/g;
 const DEFINITIONS = new Set(["function_definition", "class_definition", "decorated_definition"]);
 /** Expressions whose subtree is skipped when its text names nothing relevant. */
@@ -859,6 +862,12 @@ class FlowAnalysis {
     for (const name of order) {
       const method = cls.methods.get(name);
       if (!method) continue;
+      if (!cls.base && !this.mayMatterToClass(method, cls)) {
+        // It can only overwrite attributes with "unknown", which without a base class to hide
+        // is what an attribute never set reads as; and forward would return "unknown".
+        if (name === "forward") cls.state = "done";
+        continue;
+      }
       const output = this.callFunction(
         { kind: "function", definition: method, scope: this.moduleScope },
         undefined,
@@ -872,6 +881,22 @@ class FlowAnalysis {
     }
     if (!cls.methods.has("forward")) cls.forwardOutput = cls.base?.forwardOutput ?? UNKNOWN;
     cls.state = "done";
+  }
+
+  /**
+   * Whether running a method (its `self` bound) can matter: it names a relevant term, an import
+   * or a known name of the module, or an attribute of the class that holds something known, or
+   * one of its methods. Utility classes (meters, data sets, trainers that only log) do not.
+   */
+  private mayMatterToClass(method: SyntaxNode, cls: ClassFacts): boolean {
+    if (this.mayMatter(method, this.moduleScope)) return true;
+    const own = method.childForFieldName("name")?.text;
+    for (const name of wordsOf(method).identifiers) {
+      if (name !== own && cls.methods.has(name)) return true;
+      const value = cls.attributes.get(name);
+      if (value !== undefined && value.kind !== "unknown") return true;
+    }
+    return false;
   }
 
   /**
