@@ -7,7 +7,7 @@ import {
   NormalStream,
   StreamGradientNorms,
   type TrainDeepNetworkResult,
-  trainDeepNetwork,
+  startDeepNetworkTraining,
 } from "../../src/core";
 import {
   ACTIVATION_IDS,
@@ -27,7 +27,7 @@ import { toCsv } from "../csv";
 import { vanishingScript } from "../export/vanishingScript";
 import { chartFigure, formatNumber, h, numberControl, selectControl } from "../dom";
 import { LazyTable } from "../charts/lazyTable";
-import { nextTask } from "../nextTask";
+import { runSliced } from "../slicedJob";
 import { reportRendered } from "../rendered";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
@@ -39,12 +39,6 @@ type Vanishing = LabState["vanishing"];
 
 /** Training uses a fixed small batch: enough to average, small enough to stay quick. */
 export const TRAINING_BATCH = 4;
-/** Work done in one go before the page gets the thread back to draw and take input. */
-const SLICE_MS = 8;
-/** While a long simulation runs, the chart shows its progress at most this often. */
-const PARTIAL_CHART_MS = 100;
-/** Training runs bigger than this (multiply-adds) wait one frame so the controls answer first. */
-const SYNC_TRAINING_WORK = 2_000_000;
 
 /** Labels are looked up when drawn, so they are in the page's language. */
 const activationLabel = (id: ActivationId): string =>
@@ -306,58 +300,30 @@ export class VanishingView implements LabView {
     const mean = new MeanOfLogs(v.depth);
     const log10Bound = new Float64Array(v.depth);
     for (let l = 0; l < v.depth; l++) log10Bound[l] = (v.depth - l) * Math.log10(0.25);
-    let samplesDone = 0;
-    let drawQueued = false;
-    let lastDrawn = -Infinity;
-    let slices = 0;
-    const started = performance.now();
-    // Samples are computed one network at a time, each from its own seed, so a big request is
-    // cut into slices with the page's input and painting between them; any new input cancels the
-    // rest. The chart fills in while they run (see PARTIAL_CHART_MS).
-    const slice = () => {
-      if (generation !== this.generation) return;
-      const sliceStart = performance.now();
-      do {
-        mean.add(this.sampler.run(this.stream(samplesDone, v.seed), v));
-        samplesDone++;
-      } while (samplesDone < v.samples && performance.now() - sliceStart < SLICE_MS);
-      slices++;
-      const result = (): GradientResult => ({
-        key,
-        norms: mean.mean(),
-        log10Norms: mean.log10Mean(),
-        log10Bound,
-        samplesDone,
-      });
-      if (samplesDone >= v.samples) {
+    const result = (): GradientResult => ({
+      key,
+      norms: mean.mean(),
+      log10Norms: mean.log10Mean(),
+      log10Bound,
+      samplesDone: mean.count,
+    });
+    // Samples are computed one network at a time, each from its own seed: a big request is cut
+    // into slices, the chart fills in as they finish, and any new input cancels the rest.
+    runSliced({
+      current: () => generation === this.generation,
+      advance: () => {
+        mean.add(this.sampler.run(this.stream(mean.count, v.seed), v));
+        return mean.count / v.samples;
+      },
+      drawPartial: () => {
         this.gradients = result();
         this.drawGradients(v, this.gradients);
-        return;
-      }
-      // A partial chart is worth its redraw only when the rest takes more than another slice,
-      // and after the first one only every PARTIAL_CHART_MS: every redraw makes a frame to
-      // commit and raster, which on a busy 2-core machine cost more than the drawing itself.
-      const now = performance.now();
-      const perSample = (now - started) / samplesDone;
-      if (
-        !drawQueued &&
-        (v.samples - samplesDone) * perSample > SLICE_MS &&
-        now - lastDrawn >= PARTIAL_CHART_MS
-      ) {
-        const draw = () => {
-          drawQueued = false;
-          lastDrawn = performance.now();
-          if (generation !== this.generation || samplesDone >= v.samples) return;
-          this.gradients = result();
-          this.drawGradients(v, this.gradients);
-        };
-        drawQueued = true;
-        if (slices === 1) draw();
-        else requestAnimationFrame(draw);
-      }
-      nextTask(slice);
-    };
-    slice();
+      },
+      drawComplete: () => {
+        this.gradients = result();
+        this.drawGradients(v, this.gradients);
+      },
+    });
   }
 
   /** Sample s's stream for `seed`; a new seed restarts it in the memory it already has. */
@@ -457,34 +423,33 @@ export class VanishingView implements LabView {
       return;
     }
     const generation = ++this.generation;
-    const run = () => {
-      if (generation !== this.generation) return;
-      const result = trainDeepNetwork({
-        depth: v.depth,
-        width: v.width,
-        activation: v.activation,
-        init: v.init,
-        scale: v.scale,
-        seed: v.seed,
-        steps: v.steps,
-        learningRate: v.learningRate,
-        batchSize: TRAINING_BATCH,
-      });
-      this.training = { key, result };
-      this.drawTraining(v, result);
-    };
-    const work = 3 * TRAINING_BATCH * v.steps * v.depth * v.width * v.width;
-    if (work <= SYNC_TRAINING_WORK) {
-      run();
-      return;
-    }
-    // A long run: say so first, and let this frame paint and take input before it starts.
-    this.progress.textContent = t("vanishing.training", v.steps, v.depth);
-    reportRendered(this.id, false);
-    requestAnimationFrame(() => nextTask(run));
+    const training = startDeepNetworkTraining({
+      depth: v.depth,
+      width: v.width,
+      activation: v.activation,
+      init: v.init,
+      scale: v.scale,
+      seed: v.seed,
+      steps: v.steps,
+      learningRate: v.learningRate,
+      batchSize: TRAINING_BATCH,
+    });
+    // Step by step in slices: the curves grow while it runs, and new input stops it.
+    runSliced({
+      current: () => generation === this.generation,
+      advance: () => {
+        training.step();
+        return training.stepsDone / training.steps;
+      },
+      drawPartial: () => this.drawTraining(v, training.result(), false),
+      drawComplete: () => {
+        this.training = { key, result: training.result() };
+        this.drawTraining(v, this.training.result);
+      },
+    });
   }
 
-  private drawTraining(v: Vanishing, result: TrainDeepNetworkResult): void {
+  private drawTraining(v: Vanishing, result: TrainDeepNetworkResult, complete = true): void {
     const steps = result.relativeUpdates.length;
     const width = this.theme?.kind === "high-contrast" ? 3 : 2;
     const layers = trackedLayers(v.depth);
@@ -513,9 +478,9 @@ export class VanishingView implements LabView {
     axes.x!.title!.text = t("vanishing.axis.step");
     axes.y!.title!.text = t("vanishing.axis.updateSize");
     axes.x!.min = 1;
-    axes.x!.max = Math.max(2, steps);
+    axes.x!.max = Math.max(2, v.steps); // the whole run, so a partial chart does not rescale
     this.chart.update("none");
-    this.progress.textContent = "";
+    this.progress.textContent = complete ? "" : t("vanishing.training", v.steps, v.depth);
     const firstLayer = meanLog10(result.relativeUpdates, 0);
     const lastLayer = meanLog10(result.relativeUpdates, v.depth - 1);
     this.readout.textContent =
@@ -531,19 +496,20 @@ export class VanishingView implements LabView {
       (lastLayer - firstLayer > 2
         ? t("vanishing.trainingReadout.stalled")
         : t("vanishing.trainingReadout.learning"));
-    this.table.set(() => ({
-      headers: [
-        t("vanishing.table.step"),
-        t("vanishing.table.loss"),
-        ...layers.map((l) => t("vanishing.legend.layer", l + 1)),
-      ],
-      rows: Array.from({ length: steps }, (_, s) => [
-        String(s + 1),
-        formatNumber(result.losses[s], 6),
-        ...layers.map((l) => formatNumber(result.relativeUpdates[s][l], 4)),
-      ]),
-    }));
-    reportRendered(this.id, true);
+    if (complete)
+      this.table.set(() => ({
+        headers: [
+          t("vanishing.table.step"),
+          t("vanishing.table.loss"),
+          ...layers.map((l) => t("vanishing.legend.layer", l + 1)),
+        ],
+        rows: Array.from({ length: steps }, (_, s) => [
+          String(s + 1),
+          formatNumber(result.losses[s], 6),
+          ...layers.map((l) => formatNumber(result.relativeUpdates[s][l], 4)),
+        ]),
+      }));
+    reportRendered(this.id, complete);
   }
 
   showNote(note: string | undefined): void {

@@ -14,7 +14,11 @@ export type {
   VanishingGradientResult,
   WeightInit,
 } from "./vanishingGradient";
-export { trainDeepNetwork } from "./trainDeepNetwork";
-export type { TrainDeepNetworkOptions, TrainDeepNetworkResult } from "./trainDeepNetwork";
+export { startDeepNetworkTraining, trainDeepNetwork } from "./trainDeepNetwork";
+export type {
+  DeepNetworkTraining,
+  TrainDeepNetworkOptions,
+  TrainDeepNetworkResult,
+} from "./trainDeepNetwork";
 export { trainLogisticRegression } from "./logisticRegression";
 export type { LogisticRegressionOptions, LogisticRegressionResult } from "./logisticRegression";

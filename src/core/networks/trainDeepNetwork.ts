@@ -39,6 +39,23 @@ export interface TrainDeepNetworkResult {
 }
 
 export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNetworkResult {
+  const training = startDeepNetworkTraining(options);
+  while (training.stepsDone < training.steps) training.step();
+  return training.result();
+}
+
+/** A training run taken one step at a time, so that a page can run it in slices and stop early. */
+export interface DeepNetworkTraining {
+  readonly steps: number;
+  readonly stepsDone: number;
+  /** One gradient-descent step (no-op once all steps are done). */
+  step(): void;
+  /** The steps done so far; finalLoss is the loss after the last of them. */
+  result(): TrainDeepNetworkResult;
+}
+
+/** Validates, draws the network and the batch; trainDeepNetwork is this run to the end. */
+export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): DeepNetworkTraining {
   const o = readDeepNetworkOptions(options);
   const activation = readActivation("options.activation", options.activation);
   const steps = readInteger("options.steps", options.steps, 1, 1000);
@@ -95,8 +112,10 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
   const losses = new Float64Array(steps);
   const updateNorms: Float64Array[] = [];
   const relativeUpdates: Float64Array[] = [];
-  for (let step = 0; step < steps; step++) {
-    losses[step] = forward();
+  let stepsDone = 0;
+  const step = (): void => {
+    if (stepsDone >= steps) return;
+    losses[stepsDone] = forward();
     for (let b = 0; b < batchSize; b++) {
       const y = activations[b][depth - 1];
       const delta = deltas[b];
@@ -141,8 +160,21 @@ export function trainDeepNetwork(options: TrainDeepNetworkOptions): TrainDeepNet
     }
     updateNorms.push(updates);
     relativeUpdates.push(relative);
-  }
-  return { losses, finalLoss: forward(), updateNorms, relativeUpdates };
+    stepsDone++;
+  };
+  return {
+    steps,
+    get stepsDone() {
+      return stepsDone;
+    },
+    step,
+    result: () => ({
+      losses: losses.slice(0, stepsDone),
+      finalLoss: forward(),
+      updateNorms: updateNorms.slice(),
+      relativeUpdates: relativeUpdates.slice(),
+    }),
+  };
 }
 
 /** forwardLayers for a batch: each weight row is read once for all the examples. */

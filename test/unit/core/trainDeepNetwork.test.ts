@@ -5,7 +5,7 @@
 // (test/unit/webview/exportScripts.test.ts also runs the exported PyTorch script against it.)
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createRng, trainDeepNetwork } from "../../../src/core";
+import { createRng, startDeepNetworkTraining, trainDeepNetwork } from "../../../src/core";
 import type { Activation } from "../../../src/core";
 import { backwardLayers, createWorkspace, forwardLayers } from "../../../src/core/networks/mlp";
 import {
@@ -110,4 +110,27 @@ describe("trainDeepNetwork equals the per-example textbook loop, bit for bit", (
       assert.equal(actual.finalLoss, expected.finalLoss);
     });
   }
+});
+
+describe("startDeepNetworkTraining", () => {
+  it("taken a step at a time, with partial results between, ends where trainDeepNetwork does", () => {
+    const o = {
+      depth: 12,
+      width: 10,
+      activation: "sigmoid" as const,
+      init: "xavier" as const,
+      seed: 8,
+      steps: 5,
+      batchSize: 4,
+    };
+    const training = startDeepNetworkTraining(o);
+    training.step();
+    training.step();
+    const partial = training.result();
+    assert.equal(partial.losses.length, 2);
+    assert.equal(partial.relativeUpdates.length, 2);
+    while (training.stepsDone < training.steps) training.step();
+    training.step(); // past the end: nothing happens
+    assert.deepEqual(training.result(), trainDeepNetwork(o));
+  });
 });

@@ -1,0 +1,58 @@
+// A computation too long for one frame, run in slices of SLICE_MS with the page's input and
+// painting between them (nextTask). While it runs, a partial chart is drawn after the first slice
+// and then at most every PARTIAL_CHART_MS — and only if the rest will take longer than another
+// slice: every redraw is a frame to lay out, raster and commit, which on a busy 2-core machine
+// cost more than the drawing itself. A job whose `current()` turns false (newer input) stops.
+import { nextTask } from "./nextTask";
+
+/** Work done in one go before the page gets the thread back to draw and take input. */
+export const SLICE_MS = 8;
+/** While a long computation runs, its chart shows the progress at most this often. */
+export const PARTIAL_CHART_MS = 100;
+
+export interface SlicedJob {
+  /** False once newer input superseded this job: it stops without drawing. */
+  current(): boolean;
+  /** One unit of work; returns the share of the job done, in (0, 1]. */
+  advance(): number;
+  /** Draws what is done so far. */
+  drawPartial(): void;
+  /** Draws the finished result. */
+  drawComplete(): void;
+}
+
+/** Runs the first slice now (a small job finishes and draws synchronously), the rest in tasks. */
+export function runSliced(job: SlicedJob): void {
+  const started = performance.now();
+  let lastDrawn = -Infinity;
+  let drawQueued = false;
+  let slices = 0;
+  let finished = false;
+  const slice = () => {
+    if (!job.current()) return;
+    const sliceStart = performance.now();
+    let done: number;
+    do done = job.advance();
+    while (done < 1 && performance.now() - sliceStart < SLICE_MS);
+    slices++;
+    if (done >= 1) {
+      finished = true;
+      job.drawComplete();
+      return;
+    }
+    const now = performance.now();
+    const remainingMs = ((now - started) / done) * (1 - done);
+    if (!drawQueued && remainingMs > SLICE_MS && now - lastDrawn >= PARTIAL_CHART_MS) {
+      drawQueued = true;
+      const draw = () => {
+        drawQueued = false;
+        lastDrawn = performance.now();
+        if (job.current() && !finished) job.drawPartial();
+      };
+      if (slices === 1) draw();
+      else requestAnimationFrame(draw);
+    }
+    nextTask(slice);
+  };
+  slice();
+}
