@@ -1,6 +1,6 @@
 // `npm test`: every layer, in order, each layer's summary printed, one code-server install shared:
 //   build → lint + typecheck → unit (node --test) → integration (code-server extension host)
-//   → e2e (Playwright + Chromium + code-server)
+//   → e2e (Playwright + Chromium + code-server) → e2e (Korean) → e2e (web extension host)
 // Later layers still run when an earlier test layer fails (to show everything that is wrong), but
 // not when the build fails. Exits non-zero if anything failed.
 import { spawn } from "node:child_process";
@@ -81,6 +81,17 @@ const steps = [
     needsCodeServer: true,
     run: () =>
       run(node, [path.join(repoRoot, "test", "e2e", "reach.e2e.mjs")], {
+        SIGMOID_LAB_SKIP_BUILD: "1",
+      }),
+  },
+  {
+    // A third: the extension installed without `main`, so VS Code runs its browser build in the
+    // web worker extension host, as vscode.dev does.
+    name: "e2e (web extension host)",
+    needsBuild: true,
+    needsCodeServer: true,
+    run: () =>
+      run(node, [path.join(repoRoot, "test", "e2e", "webExtension.e2e.mjs")], {
         SIGMOID_LAB_SKIP_BUILD: "1",
       }),
   },
