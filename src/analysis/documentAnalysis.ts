@@ -23,6 +23,7 @@ export class DocumentAnalysis {
     previous?.delete();
     this.tree = tree ?? undefined;
     this.source = source;
+    this.result = undefined; // until the rules have run over this text
     this.result = tree ? analyzeTree(tree, source, this.statements) : { findings: [], lenses: [] };
     return this.result;
   }
