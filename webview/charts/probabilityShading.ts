@@ -52,6 +52,17 @@ export const probabilityShading: Plugin = {
 
 /** [r, g, b] of any CSS colour the theme gives (#rgb, rgb(), a name), through a 1×1 canvas. */
 export function toRgb(color: string): [number, number, number] {
+  // Kept per colour string: reading a canvas back cost ~1 ms per class on every retrain.
+  const known = rgbOf.get(color);
+  if (known) return known;
+  const rgb = readRgb(color);
+  rgbOf.set(color, rgb);
+  return rgb;
+}
+
+const rgbOf = new Map<string, [number, number, number]>();
+
+function readRgb(color: string): [number, number, number] {
   const canvas = document.createElement("canvas");
   canvas.width = canvas.height = 1;
   const context = canvas.getContext("2d", { willReadFrequently: true })!;

@@ -13,7 +13,6 @@ import {
   softmax,
   softmaxThenCrossEntropy,
   softmaxThenCrossEntropyGradient,
-  trainLogisticRegression,
   type LogisticRegressionResult,
 } from "../../src/core";
 import {
@@ -31,6 +30,7 @@ import { toCsv } from "../csv";
 import { chartFigure, fillTable, formatNumber, h, numberControl } from "../dom";
 import { reportRendered } from "../rendered";
 import { decisionLine } from "./decisionLine";
+import { LogisticRegressionTrajectory } from "./softmaxTraining";
 import type { ThemeColors } from "../theme";
 import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
@@ -69,6 +69,8 @@ export class SoftmaxView implements LabView {
   private state: Softmax | undefined;
   private theme: ThemeColors | undefined;
   private model: { key: string; result: LogisticRegressionResult | undefined } | undefined;
+  /** Every epoch's loss and a snapshot of the weights every few epochs, for the current points. */
+  private readonly trajectory = new LogisticRegressionTrajectory();
   private logitsKey = "";
 
   constructor(private readonly update: StateUpdate) {
@@ -556,14 +558,17 @@ export class SoftmaxView implements LabView {
     const result =
       points.length === 0
         ? undefined
-        : trainLogisticRegression({
-            kind: s.classes === 2 ? "binary" : "multinomial",
-            points: points.map((p) => [p.x, p.y]),
-            labels: points.map((p) => p.label),
-            classes: s.classes === 2 ? undefined : s.classes,
-            epochs: s.epochs,
-            learningRate: s.learningRate,
-          });
+        : this.trajectory.train(
+            {
+              kind: s.classes === 2 ? "binary" : "multinomial",
+              points: points.map((p) => [p.x, p.y]),
+              labels: points.map((p) => p.label),
+              classes: s.classes === 2 ? undefined : s.classes,
+              learningRate: s.learningRate,
+            },
+            `${JSON.stringify(points)}|${s.classes}|${s.learningRate}`,
+            s.epochs,
+          );
     this.model = { key, result };
     return result;
   }
@@ -654,11 +659,33 @@ export class SoftmaxView implements LabView {
     const rgb = Array.from({ length: classes }, (_, c) => toRgb(this.classColor(c) ?? "#888"));
     const strength = this.theme?.kind === "high-contrast" ? 0.55 : 0.35;
     const pixels = new Uint8ClampedArray(GRID * GRID * 4);
+    // The model's probabilities cell by cell, in place: 4,096 cells, no arrays per cell.
+    const outputs = result.kind === "binary" ? 1 : classes;
+    const w = new Float64Array(2 * outputs);
+    const bias = new Float64Array(outputs);
+    for (let c = 0; c < outputs; c++) {
+      w[2 * c] = result.weights[c][0];
+      w[2 * c + 1] = result.weights[c][1];
+      bias[c] = result.bias[c];
+    }
+    const p = new Float64Array(classes);
     for (let row = 0; row < GRID; row++) {
       const y = BOX.max - ((row + 0.5) * (BOX.max - BOX.min)) / GRID;
       for (let col = 0; col < GRID; col++) {
         const x = BOX.min + ((col + 0.5) * (BOX.max - BOX.min)) / GRID;
-        const p = this.predict(result, x, y);
+        if (result.kind === "binary") {
+          p[1] = sigmoid(w[0] * x + w[1] * y + bias[0]);
+          p[0] = 1 - p[1];
+        } else {
+          let max = -Infinity;
+          for (let c = 0; c < classes; c++) {
+            p[c] = w[2 * c] * x + w[2 * c + 1] * y + bias[c];
+            if (p[c] > max) max = p[c];
+          }
+          let sum = 0;
+          for (let c = 0; c < classes; c++) sum += p[c] = Math.exp(p[c] - max);
+          for (let c = 0; c < classes; c++) p[c] /= sum;
+        }
         let r = 0;
         let g = 0;
         let b = 0;

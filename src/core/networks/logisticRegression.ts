@@ -128,6 +128,7 @@ export function trainLogisticRegression(
 
   const x = points.data;
   const logits = new Float64Array(outputs);
+  const exps = new Float64Array(outputs);
   const gradWeights = new Float64Array(outputs * 2);
   const gradBias = new Float64Array(outputs);
   const inverseCount = 1 / count;
@@ -148,10 +149,13 @@ export function trainLogisticRegression(
       if (kind === "binary") {
         const z = logits[0];
         const t = labels[n];
-        // BCE with logits in PyTorch's form (see binaryCrossEntropyWithLogits).
+        // BCE with logits in PyTorch's form (see binaryCrossEntropyWithLogits):
+        // (1 − t)·z + m + log(e^(−m) + e^(−z−m)), m = max(−z, 0). One of the two exponentials is
+        // e^0 = 1 and the other is e^(−|z|) — the e the probability needs too — so one exp serves
+        // both, with the very same bits (x + 1 = 1 + x, and −z − 0 = −z).
         const m = -z > 0 ? -z : 0;
-        lossSum += (1 - t) * z + m + Math.log(Math.exp(-m) + Math.exp(-z - m));
         const e = Math.exp(z < 0 ? z : -z);
+        lossSum += (1 - t) * z + m + Math.log(z < 0 ? e + 1 : 1 + e);
         const p = z < 0 ? e / (1 + e) : 1 / (1 + e);
         if ((p >= 0.5 ? 1 : 0) === (t >= 0.5 ? 1 : 0)) correct++;
         if (accumulate) {
@@ -171,12 +175,13 @@ export function trainLogisticRegression(
           }
         }
         if (best === target) correct++;
+        // e^(z_c − max) once per class, for the loss's sum and the gradient's softmax alike.
         let sum = 0;
-        for (let c = 0; c < outputs; c++) sum += Math.exp(logits[c] - max);
+        for (let c = 0; c < outputs; c++) sum += exps[c] = Math.exp(logits[c] - max);
         lossSum += -(logits[target] - max - Math.log(sum));
         if (accumulate) {
           for (let c = 0; c < outputs; c++) {
-            gradient = (Math.exp(logits[c] - max) / sum - (c === target ? 1 : 0)) * inverseCount;
+            gradient = (exps[c] / sum - (c === target ? 1 : 0)) * inverseCount;
             gradWeights[2 * c] += gradient * px;
             gradWeights[2 * c + 1] += gradient * py;
             gradBias[c] += gradient;
