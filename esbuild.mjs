@@ -117,7 +117,9 @@ export const builds = [
   },
   {
     ...common,
-    entryPoints: { main: "webview/main.ts" },
+    // The LSTM & GRU view's gradient worker is its own file, started from a blob: URL (see
+    // webview/views/recurrent/gradientWorker.ts).
+    entryPoints: { main: "webview/main.ts", recurrentWorker: "webview/workers/recurrentWorker.ts" },
     outdir: "dist/webview",
     platform: "browser",
     format: "iife",

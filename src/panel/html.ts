@@ -1,5 +1,5 @@
 // The Lab page's HTML: a strict Content-Security-Policy with a per-load nonce, and only the
-// extension's own dist/webview folder as a source of scripts, styles and images.
+// extension's own dist/webview folder as a source of scripts, styles, images and the worker.
 import * as vscode from "vscode";
 
 export function createNonce(): string {
@@ -25,6 +25,10 @@ export function renderLabHtml(
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    // The LSTM & GRU view's gradient worker: its script is fetched from the extension's own
+    // dist/webview and started from a blob: URL the page makes (a Worker must be same-origin).
+    `connect-src ${webview.cspSource}`,
+    "worker-src blob:",
   ].join("; ");
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(locale)}">

@@ -159,9 +159,10 @@ export async function openLabPage(
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
-  const [script, css] = await Promise.all([
+  const [script, css, worker] = await Promise.all([
     readFile(path.join(ROOT, "dist/webview/main.js"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/main.css"), "utf8"),
+    readFile(path.join(ROOT, "dist/webview/recurrentWorker.js"), "utf8"),
   ]);
   const html = `<!DOCTYPE html>
 <html lang="en" style="${styleOf(kind)}">
@@ -177,6 +178,8 @@ export async function openLabPage(
     if (url.endsWith("/main.js"))
       return route.fulfill({ body: script, contentType: "text/javascript" });
     if (url.endsWith("/main.css")) return route.fulfill({ body: css, contentType: "text/css" });
+    if (url.endsWith("/recurrentWorker.js"))
+      return route.fulfill({ body: worker, contentType: "text/javascript" });
     return route.fulfill({ body: html, contentType: "text/html" });
   });
   await page.addInitScript({ path: path.join(ROOT, "test/bench/panelProbe.js") });

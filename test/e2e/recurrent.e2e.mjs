@@ -227,6 +227,43 @@ export async function framesTheStepThroughAndHeatmaps({ page }) {
   await frame.locator("body").evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
 }
 
+/**
+ * At T = 500, H = 64 the cells not shown are computed in a Web Worker (dist/webview/
+ * recurrentWorker.js, started from a blob: URL under the page's CSP). The page says whether it
+ * started; the gradient table then still reads the RNN's vanishing and the LSTM's kept gradient.
+ */
+export async function computesLargeSizesInAWorker({ page }) {
+  const frame = labFrame(page);
+  const setNumber = async (selector, value) => {
+    const input = frame.locator(selector);
+    await changeAndWait(page, async () => {
+      await input.fill(String(value));
+      await input.press("Enter");
+    });
+  };
+  await changeAndWait(page, (f) => f.locator("#recurrent-cell").selectOption("lstm"));
+  await setNumber("#recurrent-steps", 500);
+  await setNumber("#recurrent-hidden", 64);
+  const state = await frame.locator("body").getAttribute("data-recurrent-worker");
+  assert.equal(state, "ready", `the gradient worker is "${state}", expected "ready"`);
+  await openDetails(page, "#recurrent-gradient-details");
+  const headers = await frame
+    .locator("#recurrent-gradient-table thead th")
+    .evaluateAll((cells) => cells.map((c) => c.textContent));
+  const rows = await tableRows(page, "#recurrent-gradient-table");
+  assert.equal(rows.length, 500, `the gradient table has ${rows.length} rows, expected 500`);
+  const ratio = (name) => {
+    const column = headers.findIndex((text) => text.startsWith(name));
+    return Number(rows[0][column]) / Number(rows[499][column]);
+  };
+  assert.ok(ratio("tanh RNN") < 1e-6, `RNN ratio ${ratio("tanh RNN")}, expected < 1e-6`);
+  assert.ok(ratio("LSTM") > 0.01, `LSTM ratio ${ratio("LSTM")}, expected > 0.01`);
+  await frame.locator("#recurrent-gradient-details").evaluate((d) => d.removeAttribute("open"));
+  await setNumber("#recurrent-hidden", 16);
+  await setNumber("#recurrent-steps", 100);
+  return `worker ready; RNN ${ratio("tanh RNN").toExponential(2)}, LSTM ${ratio("LSTM").toExponential(2)}`;
+}
+
 /** The tests of one theme, in order; `screenshot(name)` makes a test that saves one. */
 export function testsFor(theme, screenshot) {
   return [
@@ -241,6 +278,7 @@ export function testsFor(theme, screenshot) {
     showsTheGruView,
     framesTheStepThroughAndHeatmaps,
     screenshot(`recurrent-gru-${theme.kind}`),
+    computesLargeSizesInAWorker,
   ];
 }
 

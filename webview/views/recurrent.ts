@@ -32,6 +32,7 @@ import { type InputSequence, inputLabel, inputsOf } from "./recurrent/inputs";
 import { recurrentCsv } from "./recurrent/csv";
 import { recurrentScript } from "./recurrent/script";
 import { CellResults, presetWeightsKey } from "./recurrent/cellResults";
+import { GradientWorker, type WorkerAnswer } from "./recurrent/gradientWorker";
 import { type CellRun, type GateSeries, forwardWork } from "./recurrent/simulation";
 import { loadStateDict } from "./recurrent/stateDict";
 import { type CellWeights, weightLabel, weightsFor } from "./recurrent/weights";
@@ -141,6 +142,13 @@ export class RecurrentView implements LabView {
   readonly #results = new CellResults(KEPT_CELLS);
   /** Bumped by every redraw: a gradient computation still under way for an older one stops. */
   #generation = 0;
+  /**
+   * At large sizes the cells not chosen are computed here, on the second core, while the page
+   * computes and draws the chosen one.
+   */
+  readonly #worker = new GradientWorker((key, answer) => this.#workerAnswered(key, answer));
+  /** Cells the worker could not compute (its answer was an error): the page computes them. */
+  readonly #workerRefused = new Set<string>();
   /** The pasted state_dict's weights, kept here (they may be too big for the saved state). */
   #loaded: { stamp: number; weights: CellWeights } | undefined;
   #playing: ReturnType<typeof setTimeout> | undefined;
@@ -609,6 +617,11 @@ export class RecurrentView implements LabView {
             ? own
             : weightsFor(preset, kind, hidden, inputSize, r.seed);
     }
+    // The other cells go to the worker first, so that it computes while the page does the chosen one.
+    const prepared = { keys, weights, inputs, hidden, inputSize };
+    if (this.#isLarge(prepared, r.cell)) this.#sendToWorker(prepared, r.cell);
+    // The three cells in use are the last ones the results may drop.
+    this.#results.touch(GRADIENT_ORDER.map((kind) => keys[kind]));
     // The chosen cell's forward pass: its gradient through time reuses it.
     const run = this.#results.run(keys[r.cell], weights[r.cell], inputs);
     return { prepared: { key: runKey, inputs, weights, keys, run, hidden, inputSize }, notes };
@@ -902,6 +915,61 @@ export class RecurrentView implements LabView {
 
   // --- gradient through time ------------------------------------------------------------------
 
+  /**
+   * Whether the three gradients need more than SYNC_WORK multiply-adds beyond the chosen cell's
+   * forward pass (which the heatmaps need anyway).
+   */
+  #isLarge(p: Pick<Prepared, "keys" | "hidden" | "inputSize" | "inputs">, chosen: CellId): boolean {
+    const work = GRADIENT_ORDER.reduce((sum, kind) => {
+      const passes = this.#results.passesLeft(p.keys[kind]);
+      return (
+        sum +
+        (kind === chosen ? Math.min(passes, 1) : passes) *
+          forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps)
+      );
+    }, 0);
+    return work > SYNC_WORK;
+  }
+
+  /** The cells other than `chosen` with nothing computed yet go to the worker; returns them. */
+  #sendToWorker(p: Pick<Prepared, "keys" | "weights" | "inputs">, chosen: CellId): CellId[] {
+    if (!this.#worker.usable) return [];
+    const kinds = GRADIENT_ORDER.filter(
+      (kind) =>
+        kind !== chosen &&
+        this.#results.passesLeft(p.keys[kind]) === 2 &&
+        !this.#workerRefused.has(p.keys[kind]),
+    );
+    this.#worker.submit(
+      kinds.map((kind) => ({ key: p.keys[kind], weights: p.weights[kind], inputs: p.inputs })),
+    );
+    return kinds;
+  }
+
+  #workerAnswered(key: string, answer: WorkerAnswer): void {
+    if (answer) this.#results.put(key, answer.trace, answer.gradient);
+    else this.#workerRefused.add(key);
+    const p = this.#prepared;
+    if (!p || !GRADIENT_ORDER.some((kind) => p.keys[kind] === key)) return;
+    // No answer: the page computes that cell (#showGradients leaves it to the page now).
+    if (!answer) this.#showGradients(p, this.#state?.cursor ?? 0, false);
+    else this.#finishGradients(p);
+  }
+
+  /** Draws the chart once all three gradients of the current setting are there; else says so. */
+  #finishGradients(p: Prepared): boolean {
+    if (p !== this.#prepared) return true;
+    const done = GRADIENT_ORDER.filter((kind) => this.#results.gradient(p.keys[kind])).length;
+    if (done < 3) {
+      this.#progress.textContent = t("recurrent.gradient.computing", done, 3);
+      return false;
+    }
+    if (this.#chartKey !== gradientsKey(p)) {
+      this.#drawGradients(p, this.#state?.cursor ?? 0, true, true);
+    }
+    return true;
+  }
+
   #showGradients(p: Prepared, cursor: number, force: boolean): void {
     const results = this.#results;
     // A computation still under way for an older setting stops at its next pass; what it finished
@@ -912,35 +980,29 @@ export class RecurrentView implements LabView {
       this.#drawGradients(p, cursor, true, force || this.#chartKey !== gradientsKey(p));
       return;
     }
-    const work = missing.reduce(
-      (sum, kind) =>
-        sum +
-        results.passesLeft(p.keys[kind]) * forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps),
-      0,
-    );
-    if (work <= SYNC_WORK) {
+    if (!this.#isLarge(p, p.run.kind)) {
       for (const kind of missing) results.completeGradient(p.keys[kind], p.weights[kind], p.inputs);
       this.#drawGradients(p, cursor, true, true);
       return;
     }
-    // Large: the heatmaps are on screen already; the gradients follow one pass (forward or
-    // backward of one cell) per task, so input stays answered between them, and the chart is drawn
-    // once, when all three are there.
+    // Large: the heatmaps are on screen already. The worker has the other cells (sent before the
+    // chosen cell's forward pass); the page makes what is left one pass (forward or backward of
+    // one cell) per task, so input stays answered between them; the chart is drawn once, when all
+    // three gradients are there.
+    this.#sendToWorker(p, p.run.kind);
     this.#drawGradients(p, cursor, false, false);
     const next = () => {
       if (generation !== this.#generation) return;
-      const kind = missing.find((k) => results.passesLeft(p.keys[k]) > 0);
-      if (kind) results.advance(p.keys[kind], p.weights[kind], p.inputs);
-      if (missing.every((k) => results.passesLeft(p.keys[k]) === 0)) {
-        this.#drawGradients(p, this.#state?.cursor ?? cursor, true, true);
-      } else {
-        this.#progress.textContent = t(
-          "recurrent.gradient.computing",
-          GRADIENT_ORDER.filter((k) => results.gradient(p.keys[k])).length,
-          3,
+      // Asked afresh at every pass: what is missing may change (a worker's answer arrives).
+      const pageKind = () =>
+        GRADIENT_ORDER.find(
+          (k) => results.passesLeft(p.keys[k]) > 0 && !this.#worker.has(p.keys[k]),
         );
-        nextTask(next);
-      }
+      // Nothing left for the page but a cell still waiting for the worker: the page takes it.
+      const kind = pageKind() ?? (this.#worker.takeWaiting() ? pageKind() : undefined);
+      if (kind) results.advance(p.keys[kind], p.weights[kind], p.inputs);
+      // Nothing left for the page: the worker's answer finishes the chart.
+      if (!this.#finishGradients(p) && kind) nextTask(next);
     };
     nextTask(next);
   }

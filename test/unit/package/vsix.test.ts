@@ -22,6 +22,8 @@ const ALLOWED: readonly RegExp[] = [
   /^dist\/extension\.js$/,
   /^dist\/web\/extension\.js$/,
   /^dist\/webview\/main\.(js|css)$/,
+  // The LSTM & GRU view's gradient worker, started by the page.
+  /^dist\/webview\/recurrentWorker\.js$/,
   /^dist\/analysis\/tree-sitter(-python)?\.wasm$/,
   // The desktop build's tree-sitter runtime, loaded beside the bundle on the first analysis.
   /^dist\/analysis\/web-tree-sitter\.js$/,

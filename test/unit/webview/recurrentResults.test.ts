@@ -67,4 +67,9 @@ test("CellResults keeps the most recently used cells up to its capacity", () => 
   assert.ok(results.gradient("a"));
   assert.equal(results.gradient("b"), undefined, "the least recently used is dropped");
   assert.ok(results.gradient("c"));
+  // Reading a gradient does not make it recent; touch does (the view touches the cells on screen).
+  results.touch(["a"]);
+  results.completeGradient("d", weights, inputs);
+  assert.ok(results.gradient("a"), "touched, so kept");
+  assert.equal(results.gradient("c"), undefined);
 });

@@ -60,6 +60,16 @@ export class CellResults {
     return entry.run;
   }
 
+  /** Marks these keys' results as the most recently used (those of the setting on screen). */
+  touch(keys: string[]): void {
+    for (const key of keys) {
+      const entry = this.#entries.get(key);
+      if (!entry) continue;
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+  }
+
   gradient(key: string): Float64Array | undefined {
     return this.#entries.get(key)?.gradient;
   }
@@ -76,6 +86,13 @@ export class CellResults {
     if (entry.gradient) return;
     if (!entry.trace) entry.trace = traceOf(weights, inputs);
     else entry.gradient = gradientOfTrace(entry.trace);
+  }
+
+  /** A forward pass and gradient made elsewhere (the gradient worker), kept like one made here. */
+  put(key: string, trace: RecurrentTrace, gradient: Float64Array): void {
+    const entry = this.#entry(key);
+    entry.trace ??= trace;
+    entry.gradient ??= gradient;
   }
 
   /** The gradient through time, computed now if it is not there yet. */

@@ -1,9 +1,10 @@
 // Runs the chosen cell over the input sequence with the math core and lays every gate out as a
 // flat T × H matrix for the heatmaps; and the gradient through time of all three cells on the same
 // input. Pure (no DOM), so that the numbers behind the view are tested in Node.
-import { type RecurrentTrace, gradientOfTrace, traceThroughTime } from "../../../src/core";
+import { type RecurrentTrace, gradientOfTrace } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
 import type { MessageKey } from "../../i18n";
+import { traceOf } from "./cellTrace";
 import type { InputSequence } from "./inputs";
 import { GATE_COUNT, type CellWeights } from "./weights";
 
@@ -41,22 +42,7 @@ function gateBlock(trace: RecurrentTrace, block: number): Float64Array {
   return out;
 }
 
-function asInputs(inputs: InputSequence): Float64Array[] {
-  const rows: Float64Array[] = new Array(inputs.steps);
-  for (let t = 0; t < inputs.steps; t++) {
-    rows[t] = inputs.values.subarray(t * inputs.inputSize, (t + 1) * inputs.inputSize);
-  }
-  return rows;
-}
-
-/**
- * The forward pass of `weights.kind` over the inputs, kept whole: the heatmaps are drawn from it
- * (runOfTrace) and the gradient through time reads it (gradientOfTrace) — one pass for both.
- */
-export function traceOf(weights: CellWeights, inputs: InputSequence): RecurrentTrace {
-  const params = weights.kind === "rnn" ? { ...weights, nonlinearity: "tanh" as const } : weights;
-  return traceThroughTime(weights.kind, params, asInputs(inputs));
-}
+export { traceOf };
 
 /** The forward pass of `weights.kind`: every gate, and the states, for every step. */
 export function runCell(weights: CellWeights, inputs: InputSequence): CellRun {
