@@ -2,9 +2,11 @@
 //   dist/extension.js      the extension for VS Code desktop (Node, CommonJS)
 //   dist/web/extension.js  the same extension for vscode.dev (browser worker, no Node API)
 //   dist/webview/main.js   the Lab panel page, with Chart.js and the math core inside (IIFE)
+//   dist/webview/i18n/*.json  the page's words, one table per language, read by the host
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
 import * as esbuild from "esbuild";
-import { copyFile, mkdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 
 const production = process.argv.includes("--production");
@@ -73,6 +75,23 @@ const treeSitterBesideTheWebBundle = {
 };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+// ── The Lab page's words (src/shared/pageWords.ts): webview/i18n/<lang>.json, copied as JSON ──
+// without the source's indentation. The host reads one of them and writes it into the page's
+// HTML, so the page's script holds no language. A table that is not JSON fails the build.
+const pageWordsTables = readdirSync(new URL("webview/i18n", import.meta.url))
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => `webview/i18n/${name}`);
+const compactJson = {
+  name: "compact-json",
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async ({ path }) => ({
+      contents: JSON.stringify(JSON.parse(await readFile(path, "utf8"))),
+      loader: "copy",
+    }));
+  },
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
+
 export const builds = [
   {
     ...common,
@@ -124,6 +143,16 @@ export const builds = [
     platform: "browser",
     format: "iife",
     target: "es2022",
+    // Greek letters, arrows and Korean as themselves, not \uXXXX: the page is read as UTF-8
+    // (<meta charset="UTF-8">), and a worker's script always is.
+    charset: "utf8",
+  },
+  {
+    ...common,
+    entryPoints: pageWordsTables,
+    outdir: "dist/webview/i18n",
+    loader: { ".json": "copy" },
+    plugins: [...common.plugins, compactJson],
   },
 ];
 

@@ -11,7 +11,7 @@ import {
 import { MessageType, type ToWebview } from "../src/shared/protocol";
 import { applyThemeDefaults } from "./charts/chartSetup";
 import { h } from "./dom";
-import { setLocale, t } from "./i18n";
+import { t, wordProblems } from "./i18n";
 import { readTheme, watchTheme } from "./theme";
 import { LazyView } from "./lazyView";
 import type { LabView, StateUpdate } from "./view";
@@ -172,8 +172,9 @@ function start(initial: LabState, intent: LabIntent): void {
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case MessageType.Init: {
-      // <html lang> already chose the words before the first view was built; the same locale.
-      setLocale(message.locale);
+      // The words came with the HTML and were read before the first view was built; Init's locale
+      // is the same display language. A table that could not be read is reported once.
+      for (const problem of wordProblems()) warn(problem);
       // After the panel was hidden and shown again the page reloads: its own saved state is newer
       // than what the host restored when the panel was created.
       const own = savedState();

@@ -1,6 +1,8 @@
 // The Lab page's HTML: a strict Content-Security-Policy with a per-load nonce, and only the
-// extension's own dist/webview folder as a source of scripts, styles, images and the worker.
+// extension's own dist/webview folder as a source of scripts, styles, images and the worker. The
+// page's words travel in it as data (a <script type="application/json">, which CSP does not run).
 import * as vscode from "vscode";
+import { PAGE_WORDS_ELEMENT_ID, type PageWords, pageWordsScriptText } from "../shared/pageWords";
 
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -11,7 +13,7 @@ export function createNonce(): string {
 export function renderLabHtml(
   webview: vscode.Webview,
   webviewRoot: vscode.Uri,
-  locale: string,
+  words: PageWords,
 ): string {
   const nonce = createNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.js"));
@@ -31,7 +33,7 @@ export function renderLabHtml(
     "worker-src blob:",
   ].join("; ");
   return `<!DOCTYPE html>
-<html lang="${escapeAttribute(locale)}">
+<html lang="${escapeAttribute(words.language)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -41,6 +43,7 @@ export function renderLabHtml(
 </head>
 <body>
   <div id="app" aria-live="polite"></div>
+  <script type="application/json" id="${PAGE_WORDS_ELEMENT_ID}">${pageWordsScriptText(words)}</script>
   <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -11,6 +11,7 @@ import {
 import { type ToWebview, MessageType, parseFromWebview } from "../shared/protocol";
 import { log } from "../log";
 import { renderLabHtml } from "./html";
+import { readPageWords } from "./pageWords";
 import { saveExport } from "./export";
 
 export const LAB_VIEW_TYPE = "sigmoidLab.lab";
@@ -23,6 +24,7 @@ export class LabPanel {
   private pendingIntent: LabIntent = {};
   /** True between the page's Ready and the moment it is hidden (its context is not retained). */
   private pageReady = false;
+  private disposed = false;
 
   static createOrShow(extensionUri: vscode.Uri, intent: LabIntent = {}): LabPanel {
     const column = vscode.window.activeTextEditor
@@ -69,11 +71,7 @@ export class LabPanel {
     this.pendingIntent = intent;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, "media", "icon.png");
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = renderLabHtml(
-      panel.webview,
-      webviewRoot(extensionUri),
-      vscode.env.language,
-    );
+    this.render().catch((error: unknown) => log.error(`showing the Lab page: ${String(error)}`));
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     panel.webview.onDidReceiveMessage(
       (data: unknown) => this.receive(data),
@@ -87,6 +85,15 @@ export class LabPanel {
       undefined,
       this.disposables,
     );
+  }
+
+  /** Writes the page's HTML once its words are read (a few KB from dist/webview/i18n); <html lang>
+   * is the language of the words the page shows. */
+  private async render(): Promise<void> {
+    const root = webviewRoot(this.extensionUri);
+    const words = await readPageWords(root, vscode.env.language);
+    if (this.disposed) return;
+    this.panel.webview.html = renderLabHtml(this.panel.webview, root, words);
   }
 
   /** Shows an intent: now if the page is listening, otherwise with the Init answer. */
@@ -134,6 +141,7 @@ export class LabPanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (LabPanel.current === this) LabPanel.current = undefined;
     this.panel.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();

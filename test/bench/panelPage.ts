@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { PAGE_WORDS_ELEMENT_ID, pageWordsScriptText } from "../../src/shared/pageWords";
 
 export type ThemeKind = "light" | "dark" | "high-contrast";
 
@@ -159,16 +160,20 @@ export async function openLabPage(
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
-  const [script, css, worker] = await Promise.all([
+  const [script, css, worker, english] = await Promise.all([
     readFile(path.join(ROOT, "dist/webview/main.js"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/main.css"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/recurrentWorker.js"), "utf8"),
+    readFile(path.join(ROOT, "dist/webview/i18n/en.json"), "utf8"),
   ]);
+  // The host writes the display language's words into the HTML (src/panel/html.ts); here English.
+  const words = pageWordsScriptText({ language: "en", messages: JSON.parse(english) });
   const html = `<!DOCTYPE html>
 <html lang="en" style="${styleOf(kind)}">
 <head><meta charset="UTF-8"><link href="${ORIGIN}/main.css" rel="stylesheet"><title>Sigmoid Lab</title></head>
 <body class="${THEMES[kind].bodyClass}">
   <div id="app" aria-live="polite"></div>
+  <script type="application/json" id="${PAGE_WORDS_ELEMENT_ID}">${words}</script>
   <script>${hostStandIn(options.state, options.intent)}</script>
   <script src="${ORIGIN}/main.js"></script>
 </body>

@@ -87,12 +87,9 @@ export function paletteShowsKoreanCommandTitles(repoRoot) {
   };
 }
 
-/** The Lab page's Korean table, webview/i18n/ko.ts: TypeScript, whose entries are "key": "text". */
+/** The Lab page's Korean table, webview/i18n/ko.json: "key": "text". */
 async function koreanPageTable(repoRoot) {
-  const source = await fs.readFile(path.join(repoRoot, "webview", "i18n", "ko.ts"), "utf8");
-  return Object.fromEntries(
-    [...source.matchAll(/"([\w.]+)":\s*("(?:[^"\\]|\\.)*")/g)].map((m) => [m[1], JSON.parse(m[2])]),
-  );
+  return JSON.parse(await fs.readFile(path.join(repoRoot, "webview", "i18n", "ko.json"), "utf8"));
 }
 
 /** The Lab page speaks Korean: tabs, export buttons and the Activations view's controls. */
@@ -123,7 +120,7 @@ export function panelSpeaksKorean(repoRoot) {
 
 /**
  * What a view must read in Korean, by stable ids and roles: a heading or label (`text`), a chart's
- * accessible name (`name`), a data table's header cell (`header`), each against webview/i18n/ko.ts.
+ * accessible name (`name`), a data table's header cell (`header`), each against webview/i18n/ko.json.
  */
 const KOREAN_VIEWS = [
   {

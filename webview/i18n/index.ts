@@ -1,49 +1,72 @@
-// The Lab page's words in the editor's display language. The host writes that language into
-// <html lang> (src/panel/html.ts) and sends it again in Init; the page reads the attribute at start,
-// before the first view is built, so nothing is drawn in one language and then redrawn.
-import en from "./en";
-import ko from "./ko";
+// The Lab page's words in the editor's display language. The tables are data, one JSON file per
+// language (./en.json holds every key; ./ko.json the same keys, test/unit/package/l10n.test.ts),
+// so the page's script carries none of them: the host reads the display language's table and
+// writes it into the page's HTML (src/panel/pageWords.ts, src/shared/pageWords.ts), and this module
+// reads it once at start, before the first view is built, so nothing is drawn in one language and
+// then redrawn. `{0}`, `{1}` in a text are filled by t().
+import { PAGE_WORDS_ELEMENT_ID, type PageWords, checkPageWords } from "../../src/shared/pageWords";
+// A type only: the English table is not bundled into the page.
+import type en from "./en.json";
 
 export type MessageKey = keyof typeof en;
 
-const TABLES: Record<string, Record<MessageKey, string>> = { en, ko };
-
-/** "ko-KR" → the Korean table; a language with no table → English. */
-export function tableFor(locale: string): Record<MessageKey, string> {
-  return TABLES[locale.toLowerCase().split("-")[0]] ?? en;
-}
+let words: PageWords = { language: "en", messages: {} };
+/** What went wrong reading the page's words, for main.ts to send to the host's log. */
+const problems: string[] = [];
 
 // Read through globalThis: the pure helpers that use t() (typed inputs, a state_dict's errors) also
-// run in Node's unit tests, where there is no page and the words are English.
-const page = (globalThis as { document?: { documentElement: { lang: string } } }).document;
-let language = languageOf(page?.documentElement.lang ?? "en");
-let table = tableFor(language);
+// run in Node's unit tests, where there is no page and a test chooses the words (useWords).
+interface Page {
+  getElementById(id: string): { textContent: string | null } | null;
+}
+const page = (globalThis as { document?: Page }).document;
+if (page) useWords(wordsOfPage(page));
 
-/** "ko-KR" → "ko"; a language with no table → "en". */
-function languageOf(locale: string): string {
-  const code = locale.toLowerCase().split("-")[0];
-  return code in TABLES ? code : "en";
+function wordsOfPage(page: Page): PageWords {
+  const text = page.getElementById(PAGE_WORDS_ELEMENT_ID)?.textContent;
+  if (text == null) return wordsMissing(`the page has no #${PAGE_WORDS_ELEMENT_ID}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return wordsMissing(`#${PAGE_WORDS_ELEMENT_ID} is not JSON (${String(error)})`);
+  }
+  const checked = checkPageWords(data);
+  return checked.ok ? checked.value : wordsMissing(checked.error);
 }
 
-/** Switches the page's language (the Init message's locale); views built later use it. */
-export function setLocale(locale: string): void {
-  language = languageOf(locale);
-  table = tableFor(language);
+/** No table: every text shows as its key (never a blank panel), and the host is told why. */
+function wordsMissing(problem: string): PageWords {
+  problems.push(`${problem}; texts are shown as their keys`);
+  console.warn(`Sigmoid Lab: ${problem}`);
+  return { language: "en", messages: {} };
+}
+
+/** The problems met reading the page's words (none when the host's table was whole). */
+export function wordProblems(): readonly string[] {
+  return problems;
+}
+
+/** Speaks `next`: the page does this once at start; Node's unit tests choose a language. */
+export function useWords(next: PageWords): void {
+  words = next;
 }
 
 /** The language the page speaks now: "en", "ko". */
 export function currentLanguage(): string {
-  return language;
+  return words.language;
 }
 
-/** True when the tables have `key` (a key made at run time, e.g. from a control's name). */
+/** True when the table has `key` (a key made at run time, e.g. from a control's name). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(words.messages, key);
 }
 
-/** The message for `key`, with `{0}`, `{1}`, … replaced by `args`. */
+/** The message for `key`, with `{0}`, `{1}`, … replaced by `args`; the key itself if the table
+ * lacks it (the host completes every table from English, so only a broken page gets there). */
 export function t(key: MessageKey, ...args: (string | number)[]): string {
-  return table[key].replace(/\{(\d+)\}/g, (whole, index: string) =>
+  const text = Object.hasOwn(words.messages, key) ? words.messages[key] : key;
+  return text.replace(/\{(\d+)\}/g, (whole, index: string) =>
     Number(index) < args.length ? String(args[Number(index)]) : whole,
   );
 }

@@ -1,10 +1,11 @@
-// The extension-bundle budget of /work/shared/DESIGN.md ("extension bundle under 150 KB"),
-// checked on what `npm run build:production` writes: every bundle of esbuild.mjs built in memory
-// with its own options, minified, without source maps. The tree-sitter runtimes are loaded only on
-// the first analysis, beside the extension bundles, and are bounded too. The Lab page
-// (dist/webview/main.js) is printed beside them but not held to its 300 KB budget here: it is over
-// it (334,176 B when this test was written: Chart.js ~158 KB, the views ~65 KB, webview/i18n's two
-// languages ~48 KB).
+// The bundle budgets of /work/shared/DESIGN.md ("extension bundle under 150 KB", "webview bundle
+// with Chart.js under 300 KB minified"), checked on what `npm run build:production` writes: every
+// bundle of esbuild.mjs built in memory with its own options, minified, without source maps. The
+// tree-sitter runtimes are loaded only on the first analysis, beside the extension bundles, and are
+// bounded too. The Lab page (dist/webview/main.js) holds no words: its tables are JSON beside it
+// (dist/webview/i18n/<lang>.json), one of which the host writes into the page's HTML — each
+// bounded too, since it travels with every page load. (With both languages compiled into the
+// script the page was 335,383 B: Chart.js ~158 KB, the views ~66 KB, the two tables ~45 KB.)
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
@@ -21,6 +22,11 @@ const BUDGETS: Record<string, number> = {
   // Loaded on the first analysis; web-tree-sitter 0.25 is ~72–80 KB minified.
   "dist/analysis/web-tree-sitter.js": 100 * KB,
   "dist/web/web-tree-sitter.js": 100 * KB,
+  // The page, with Chart.js (~158 KB) and the math core inside.
+  "dist/webview/main.js": 300 * KB,
+  // One language's words, in the page's HTML (~16 KB English, ~19 KB Korean).
+  "dist/webview/i18n/en.json": 32 * KB,
+  "dist/webview/i18n/ko.json": 32 * KB,
 };
 
 async function productionSizes(): Promise<Map<string, number>> {
@@ -44,7 +50,7 @@ async function productionSizes(): Promise<Map<string, number>> {
   return sizes;
 }
 
-test("the extension bundles and the runtimes beside them are within their budgets", async (t) => {
+test("the extension bundles, the runtimes beside them and the Lab page are within their budgets", async (t) => {
   const sizes = await productionSizes();
   t.diagnostic([...sizes].map(([file, bytes]) => `${file} ${bytes} B`).join("; "));
   for (const [file, budget] of Object.entries(BUDGETS)) {

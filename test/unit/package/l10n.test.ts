@@ -4,13 +4,14 @@
 //   again here with @vscode/l10n-dev, so a stale bundle fails) ↔ l10n/bundle.l10n.ko.json, with
 //   the same {0} placeholders;
 // - hovers: media/formulas/terms.json ↔ terms.ko.json, key for key;
-// - the webview's table, webview/i18n/<lang>.ts, when it exists;
+// - the webview's tables, webview/i18n/<lang>.json;
 // - and in src/, a title, save label or notification written as a bare string literal fails.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { getL10nJson } from "@vscode/l10n-dev";
+import { checkMessages } from "../../../src/shared/pageWords";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const LANGUAGES = ["ko"] as const;
@@ -105,23 +106,23 @@ test("the hover texts (media/formulas/terms*.json) have every key in every langu
   }
 });
 
-test("the webview's string table (webview/i18n) has every key in every language", async (t) => {
-  const dir = path.join(root, "webview", "i18n");
-  if (!fs.existsSync(path.join(dir, "en.ts"))) {
-    t.skip("webview/i18n/en.ts does not exist yet");
-    return;
-  }
-  const table = async (lang: string) =>
-    ((await import(path.join(dir, `${lang}.ts`))) as { default: Record<string, string> }).default;
-  const english = await table("en");
+test("the webview's string table (webview/i18n/*.json) has every key in every language", () => {
+  const table = (lang: string) => {
+    const value = readJson(`webview/i18n/${lang}.json`);
+    const checked = checkMessages(value, `webview/i18n/${lang}.json`);
+    assert.ok(checked.ok, checked.ok ? "" : checked.error);
+    return checked.value;
+  };
+  const english = table("en");
+  assert.ok(Object.keys(english).length > 100, "webview/i18n/en.json holds almost no texts");
   for (const lang of LANGUAGES) {
-    const translated = await table(lang);
-    assertSameKeys(english, translated, `webview/i18n/${lang}.ts`);
+    const translated = table(lang);
+    assertSameKeys(english, translated, `webview/i18n/${lang}.json`);
     for (const [key, text] of Object.entries(english)) {
       assert.deepEqual(
         placeholders(translated[key]),
         placeholders(text),
-        `webview/i18n/${lang}.ts: ${key} has other placeholders`,
+        `webview/i18n/${lang}.json: ${key} has other placeholders`,
       );
     }
   }

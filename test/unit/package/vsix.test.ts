@@ -24,6 +24,8 @@ const ALLOWED: readonly RegExp[] = [
   /^dist\/webview\/main\.(js|css)$/,
   // The LSTM & GRU view's gradient worker, started by the page.
   /^dist\/webview\/recurrentWorker\.js$/,
+  // The page's words, one table per language, read by the host (src/panel/pageWords.ts).
+  /^dist\/webview\/i18n\/[a-z]{2,3}\.json$/,
   /^dist\/analysis\/tree-sitter(-python)?\.wasm$/,
   // The desktop build's tree-sitter runtime, loaded beside the bundle on the first analysis.
   /^dist\/analysis\/web-tree-sitter\.js$/,
@@ -113,6 +115,8 @@ test("the bundles the manifest names ship, and the VSIX they make is under 2 MB"
   }
   // Beside them, the tree-sitter runtimes each build loads on its first analysis.
   bundles.push("dist/analysis/web-tree-sitter.js", "dist/web/web-tree-sitter.js");
+  // The Lab page and its words in each language (the host reads one of them for the page's HTML).
+  bundles.push("dist/webview/main.js", "dist/webview/i18n/en.json", "dist/webview/i18n/ko.json");
   for (const bundle of bundles) assert.ok(files.includes(bundle), `${bundle} is not in the VSIX`);
   // A VSIX is a zip of these files deflated one by one, plus two small XML files vsce writes and
   // about 100 bytes of headers a file: this sum is the VSIX's size within a few KB, without

@@ -3,7 +3,7 @@
 // they are src/shared's own words, unchanged.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { setLocale } from "../../../webview/i18n";
+import { speak } from "./words";
 import { localNote } from "../../../webview/i18n/notes";
 import { clampControl, fitNetwork, fitSteps } from "../../../src/shared/labState";
 import { clampRecurrent } from "../../../src/shared/recurrentState";
@@ -26,11 +26,11 @@ const NOTES: [string, string | undefined, string[]][] = [
 for (const [what, note, numbers] of NOTES) {
   test(`the note for ${what} reads in Korean with its numbers`, () => {
     assert.ok(note, `src/shared gave no note for ${what}`);
-    setLocale("en");
+    speak("en");
     assert.equal(localNote(note), note);
-    setLocale("ko");
+    speak("ko");
     const korean = localNote(note);
-    setLocale("en");
+    speak("en");
     assert.doesNotMatch(korean, ENGLISH, `still English: "${korean}"`);
     assert.match(korean, /[가-힣]/, `no Korean in "${korean}"`);
     for (const n of numbers) assert.ok(korean.includes(n), `"${korean}" lacks ${n}`);
@@ -39,9 +39,9 @@ for (const [what, note, numbers] of NOTES) {
 
 test("two notes joined with '. ' are worded one by one", () => {
   const joined = [fitNetwork(200, 512, "depth").note, fitSteps(200, 200, 36).note].join(". ");
-  setLocale("ko");
+  speak("ko");
   const korean = localNote(joined);
-  setLocale("en");
+  speak("en");
   assert.equal(korean.split(". ").length, 2);
   assert.doesNotMatch(korean, ENGLISH, korean);
 });

@@ -10,6 +10,10 @@ import {
   presetInputs,
 } from "../../../webview/views/recurrent/inputs";
 import { defaultRecurrentState } from "../../../src/shared/recurrentState";
+import { speak } from "./words";
+
+// The errors are checked in the words an English page shows.
+speak("en");
 
 test("remember the first input: 1 at t = 0, then silence", () => {
   const { values, steps, inputSize } = presetInputs("first", 6, 1, 10, 1);

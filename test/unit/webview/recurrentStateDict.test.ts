@@ -7,6 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_STATE_DICT_CHARS, loadStateDict } from "../../../webview/views/recurrent/stateDict";
 import { gradientOf, runCell } from "../../../webview/views/recurrent/simulation";
+import { speak } from "./words";
+
+// The errors are checked in the words an English page shows.
+speak("en");
 
 const fixtures = path.join(import.meta.dirname, "../../fixtures/recurrent");
 const read = (name: string) => readFileSync(path.join(fixtures, name), "utf8");

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { setLocale } from "../../../webview/i18n";
+import { speak } from "./words";
 import { shapeError } from "../../../webview/i18n/shapeErrors";
 import { loadStateDict } from "../../../webview/views/recurrent/stateDict";
 
@@ -44,11 +44,11 @@ const ENGLISH = /[A-Za-z]{2,} [A-Za-z]{2,}/;
 for (const [what, broken, kept] of BROKEN) {
   test(`state_dict with ${what}: the error in Korean keeps ${kept.join(", ")}`, () => {
     const text = JSON.stringify(broken(lstm()));
-    setLocale("en");
+    speak("en");
     const english = loadStateDict("lstm", text);
-    setLocale("ko");
+    speak("ko");
     const korean = loadStateDict("lstm", text);
-    setLocale("en");
+    speak("en");
     assert.ok(!english.ok && !korean.ok, "the broken state_dict loaded");
     for (const part of kept) {
       assert.ok(english.error.includes(part), `English "${english.error}" lacks ${part}`);
@@ -60,10 +60,10 @@ for (const [what, broken, kept] of BROKEN) {
 }
 
 test("an error the table does not know stays English, whole", () => {
-  setLocale("ko");
+  speak("ko");
   const message = "weight_ih_l0: expected something new entirely, got 3";
   assert.equal(shapeError(message), message);
-  setLocale("en");
+  speak("en");
   assert.equal(
     shapeError("weight_ih_l0: expected 20×3 (4·hidden × input), got 7×3"),
     "weight_ih_l0: expected 20×3 (4·hidden × input), got 7×3",
@@ -82,9 +82,9 @@ test("the panel's own limits (H ≤ 64) are worded in Korean with the sizes", ()
     bias_ih_l0: new Array(4 * hidden).fill(0),
     bias_hh_l0: new Array(4 * hidden).fill(0),
   };
-  setLocale("ko");
+  speak("ko");
   const result = loadStateDict("lstm", JSON.stringify(big));
-  setLocale("en");
+  speak("en");
   assert.ok(!result.ok);
   assert.match(result.error, /^weight_hh_l0: .*64.*65/);
   assert.doesNotMatch(result.error, ENGLISH);
