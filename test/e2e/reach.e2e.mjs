@@ -199,7 +199,11 @@ export function viewSpeaksKorean(repoRoot, spec) {
         `${spec.view}: the chart is named "${accessibleName}", not "${ko[spec.name]}"`,
       );
     }
-    // The data tables are in the page (inside closed <details>) as soon as the chart is drawn.
+    // A chart's data table (a closed <details>) is filled when it is opened
+    // (webview/charts/lazyTable.ts): open them, as a reader would, then read the header.
+    await frame
+      .locator(`#view-${spec.view} details.data-table`)
+      .evaluateAll((all) => all.forEach((details) => details.setAttribute("open", "")));
     const [headerSelector, headerKey] = spec.header;
     const header = (await frame.locator(headerSelector).first().textContent()) ?? "";
     if (header !== ko[headerKey]) {
