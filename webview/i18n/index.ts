@@ -14,15 +14,26 @@ let words: PageWords = { language: "en", messages: {} };
 /** What went wrong reading the page's words, for main.ts to send to the host's log. */
 const problems: string[] = [];
 
-// Read through globalThis: the pure helpers that use t() (typed inputs, a state_dict's errors) also
-// run in Node's unit tests, where there is no page and a test chooses the words (useWords).
-interface Page {
+/** The part of a document this module reads. */
+export interface WordsPage {
   getElementById(id: string): { textContent: string | null } | null;
 }
-const page = (globalThis as { document?: Page }).document;
-if (page) useWords(wordsOfPage(page));
 
-function wordsOfPage(page: Page): PageWords {
+// Read through globalThis: the pure helpers that use t() (typed inputs, a state_dict's errors) also
+// run in Node's unit tests, where there is no page and a test chooses the words (useWords).
+const page = (globalThis as { document?: WordsPage }).document;
+if (page) {
+  const read = wordsOfPage(page);
+  useWords(read.words);
+  if (read.problem) {
+    problems.push(read.problem);
+    console.warn(`Sigmoid Lab: ${read.problem}`);
+  }
+}
+
+/** The words in `page`'s words element; with none, or a broken one, no words (every text shows
+ * as its key, never a blank panel) and the reason. */
+export function wordsOfPage(page: WordsPage): { words: PageWords; problem?: string } {
   const text = page.getElementById(PAGE_WORDS_ELEMENT_ID)?.textContent;
   if (text == null) return wordsMissing(`the page has no #${PAGE_WORDS_ELEMENT_ID}`);
   let data: unknown;
@@ -32,14 +43,14 @@ function wordsOfPage(page: Page): PageWords {
     return wordsMissing(`#${PAGE_WORDS_ELEMENT_ID} is not JSON (${String(error)})`);
   }
   const checked = checkPageWords(data);
-  return checked.ok ? checked.value : wordsMissing(checked.error);
+  return checked.ok ? { words: checked.value } : wordsMissing(checked.error);
 }
 
-/** No table: every text shows as its key (never a blank panel), and the host is told why. */
-function wordsMissing(problem: string): PageWords {
-  problems.push(`${problem}; texts are shown as their keys`);
-  console.warn(`Sigmoid Lab: ${problem}`);
-  return { language: "en", messages: {} };
+function wordsMissing(problem: string): { words: PageWords; problem: string } {
+  return {
+    words: { language: "en", messages: {} },
+    problem: `${problem}; texts are shown as their keys`,
+  };
 }
 
 /** The problems met reading the page's words (none when the host's table was whole). */
