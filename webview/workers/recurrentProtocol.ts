@@ -1,5 +1,7 @@
 // The messages between the LSTM & GRU view and its gradient worker: one cell's weights and inputs
-// in, its forward pass (trace) and gradient through time out, or why it failed.
+// in, its forward pass (trace) and gradient through time out, or why it failed. Both ends check
+// what they receive with the readers below: the channel is private to the page, but a message of
+// the wrong shape should be refused with its reason, not read as numbers of the wrong length.
 import type { RecurrentTrace } from "../../src/core";
 import type { InputSequence } from "../views/recurrent/inputs";
 import type { CellWeights } from "../views/recurrent/weights";
@@ -12,3 +14,73 @@ export interface GradientJob {
 
 export type GradientReply =
   { id: number; trace: RecurrentTrace; gradient: Float64Array } | { id: number; error: string };
+
+/** Gate blocks per cell, as in PyTorch's weight layout (LSTM i, f, g, o; GRU r, z, n). */
+const GATES = { lstm: 4, gru: 3, rnn: 1 } as const;
+
+/** The job, or why it is not one (naming the field and the length expected). */
+export function readGradientJob(data: unknown): GradientJob | string {
+  if (!isRecord(data) || !isRecord(data.weights) || !isRecord(data.inputs)) {
+    return "gradient job: expected { id, weights, inputs }";
+  }
+  const { id, weights, inputs } = data;
+  if (!isCount(id)) return "gradient job: id must be a whole number";
+  const kind = weights.kind;
+  if (kind !== "lstm" && kind !== "gru" && kind !== "rnn") {
+    return "gradient job: weights.kind must be lstm, gru or rnn";
+  }
+  const { hidden, inputSize } = weights;
+  if (!isCount(hidden) || !isCount(inputSize) || !isCount(inputs.steps)) {
+    return "gradient job: hidden, inputSize and steps must be whole numbers";
+  }
+  if (inputs.inputSize !== inputSize) {
+    return `gradient job: inputs.inputSize must be weights.inputSize (${inputSize})`;
+  }
+  const rows = GATES[kind] * hidden;
+  const lengths: [string, unknown, number][] = [
+    ["weights.weightIh", weights.weightIh, rows * inputSize],
+    ["weights.weightHh", weights.weightHh, rows * hidden],
+    ["weights.biasIh", weights.biasIh, rows],
+    ["weights.biasHh", weights.biasHh, rows],
+    ["inputs.values", inputs.values, inputs.steps * inputSize],
+  ];
+  for (const [name, array, length] of lengths) {
+    if (!(array instanceof Float64Array) || array.length !== length) {
+      return `gradient job: ${name} must be a Float64Array of ${length}`;
+    }
+  }
+  return data as unknown as GradientJob;
+}
+
+/**
+ * The reply to `job`, or why it is not a well-formed one; undefined for a message that is not an
+ * answer to `job` at all (a stale job's, say).
+ */
+export function readGradientReply(
+  data: unknown,
+  job: GradientJob,
+): GradientReply | string | undefined {
+  if (!isRecord(data) || data.id !== job.id) return undefined;
+  if (typeof data.error === "string") return { id: job.id, error: data.error };
+  const { trace, gradient } = data;
+  const steps = job.inputs.steps;
+  if (!isRecord(trace) || trace.kind !== job.weights.kind || trace.steps !== steps) {
+    return `gradient reply: expected the ${job.weights.kind} trace of ${steps} steps`;
+  }
+  const stateLength = steps * job.weights.hidden;
+  if (!(trace.outputs instanceof Float64Array) || trace.outputs.length !== stateLength) {
+    return `gradient reply: trace.outputs must be a Float64Array of ${stateLength}`;
+  }
+  if (!(gradient instanceof Float64Array) || gradient.length !== steps) {
+    return `gradient reply: gradient must be a Float64Array of ${steps}`;
+  }
+  return data as unknown as GradientReply;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}

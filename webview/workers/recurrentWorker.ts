@@ -4,16 +4,23 @@
 // transferred back, not copied: the page keeps them for when that cell is chosen.
 import { gradientOfTrace } from "../../src/core";
 import { traceOf } from "../views/recurrent/cellTrace";
-import type { GradientJob, GradientReply } from "./recurrentProtocol";
+import { type GradientReply, readGradientJob } from "./recurrentProtocol";
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<GradientJob>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   postMessage(message: GradientReply, transfer: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = ({ data: { id, weights, inputs } }) => {
+scope.onmessage = ({ data }) => {
+  const job = readGradientJob(data);
+  if (typeof job === "string") {
+    const id = (data as { id?: unknown } | null)?.id;
+    scope.postMessage({ id: typeof id === "number" ? id : -1, error: job }, []);
+    return;
+  }
+  const { id, weights, inputs } = job;
   try {
     const trace = traceOf(weights, inputs);
     const gradient = gradientOfTrace(trace);

@@ -6,7 +6,8 @@
 // One job is in the worker at a time; jobs not yet sent are replaced by each new setting's, so a
 // dragged slider does not leave a queue of stale work behind it.
 import type { RecurrentTrace } from "../../../src/core";
-import type { GradientJob, GradientReply } from "../../workers/recurrentProtocol";
+import { type GradientJob, readGradientReply } from "../../workers/recurrentProtocol";
+import { warn } from "../../vscodeApi";
 import type { InputSequence } from "./inputs";
 import type { CellWeights } from "./weights";
 
@@ -31,7 +32,7 @@ export class GradientWorker {
   #state: "idle" | "starting" | "ready" | "failed" =
     scriptUrl && typeof Worker !== "undefined" ? "idle" : "failed";
   #queue: WorkerJob[] = [];
-  #inFlight: { id: number; job: WorkerJob } | undefined;
+  #inFlight: { message: GradientJob; job: WorkerJob } | undefined;
   #nextId = 1;
 
   constructor(onAnswer: (key: string, answer: WorkerAnswer) => void) {
@@ -68,7 +69,7 @@ export class GradientWorker {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       const url = URL.createObjectURL(await response.blob());
       const worker = new Worker(url);
-      worker.onmessage = (event: MessageEvent<GradientReply>) => this.#answered(event.data);
+      worker.onmessage = (event: MessageEvent<unknown>) => this.#answered(event.data);
       worker.onerror = () => this.#fail();
       this.#worker = worker;
       this.#state = "ready";
@@ -84,20 +85,26 @@ export class GradientWorker {
     if (this.#state !== "ready" || this.#inFlight || this.#queue.length === 0) return;
     const job = this.#queue.shift()!;
     const id = this.#nextId++;
-    this.#inFlight = { id, job };
     const message: GradientJob = { id, weights: job.weights, inputs: job.inputs };
+    this.#inFlight = { message, job };
     this.#worker!.postMessage(message);
   }
 
-  #answered(reply: GradientReply): void {
+  #answered(data: unknown): void {
     const inFlight = this.#inFlight;
-    if (!inFlight || inFlight.id !== reply.id) return;
+    if (!inFlight) return;
+    const reply = readGradientReply(data, inFlight.message);
+    // A stale or stray message leaves the job in flight; a malformed answer to it counts as a
+    // failed job, which the page then computes itself.
+    if (reply === undefined) return;
     this.#inFlight = undefined;
     this.#pump();
-    this.#onAnswer(
-      inFlight.job.key,
-      "error" in reply ? undefined : { trace: reply.trace, gradient: reply.gradient },
-    );
+    if (typeof reply === "string" || "error" in reply) {
+      warn(typeof reply === "string" ? reply : reply.error);
+      this.#onAnswer(inFlight.job.key, undefined);
+      return;
+    }
+    this.#onAnswer(inFlight.job.key, { trace: reply.trace, gradient: reply.gradient });
   }
 
   #fail(): void {
