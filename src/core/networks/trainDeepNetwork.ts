@@ -95,6 +95,8 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   /** One row of ∂loss/∂W_l, summed over the batch: the matrix itself is never stored. */
   const gradRow = new Float64Array(width);
   const squares = new Float64Array(2);
+  /** Layer l's input for every example, refilled per layer (no array per layer and step). */
+  const previous = new Array<Float64Array>(batchSize);
 
   const forward = (): number => {
     forwardBatch(layers, activation, inputs, activations);
@@ -130,8 +132,8 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     // W_l −= rate · Σ_b δ_l,b a_{l−1,b}ᵀ with the norms of the gradient and the weights. Layer l's
     // update touches nothing the layers below it still need, so this is plain gradient descent.
     for (let l = depth - 1; l >= 0; l--) {
-      const previous = l === 0 ? inputs : activations.map((a) => a[l - 1]);
       for (let b = 0; b < batchSize; b++) {
+        previous[b] = l === 0 ? inputs[b] : activations[b][l - 1];
         scaled[b] = 2 ** exponents[b];
         below[b].fill(0);
       }
@@ -185,18 +187,32 @@ function forwardBatch(
   activations: Float64Array[][],
 ): void {
   const batchSize = inputs.length;
+  // Each layer's inputs and outputs per example, looked up once per layer, not per weight row.
+  const previous = inputs.slice();
+  const outputsOf = new Array<Float64Array>(batchSize);
   for (let l = 0; l < layers.length; l++) {
-    const { weights, biases, inputs: fanIn, outputs } = layers[l];
-    for (let k = 0; k < outputs; k++) {
-      const row = k * fanIn;
-      for (let b = 0; b < batchSize; b++) {
-        const previous = l === 0 ? inputs[b] : activations[b][l - 1];
-        let sum = 0;
-        for (let j = 0; j < fanIn; j++) sum += weights[row + j] * previous[j];
-        activations[b][l][k] = biases[k] + sum;
-      }
+    for (let b = 0; b < batchSize; b++) outputsOf[b] = activations[b][l];
+    forwardLayer(layers[l], previous, outputsOf);
+    for (let b = 0; b < batchSize; b++) {
+      activateInPlace(activation, outputsOf[b], layers[l].outputs);
+      previous[b] = outputsOf[b];
     }
-    for (let b = 0; b < batchSize; b++) activateInPlace(activation, activations[b][l], outputs);
+  }
+}
+
+/** One layer's pre-activations for the batch: out_b = W p_b + bias, summed j = 0, 1, … as before. */
+function forwardLayer(layer: DenseLayer, previous: Float64Array[], out: Float64Array[]): void {
+  const { weights, biases, inputs: fanIn, outputs } = layer;
+  const batchSize = previous.length;
+  for (let k = 0; k < outputs; k++) {
+    const row = k * fanIn;
+    const bias = biases[k];
+    for (let b = 0; b < batchSize; b++) {
+      const p = previous[b];
+      let sum = 0;
+      for (let j = 0; j < fanIn; j++) sum += weights[row + j] * p[j];
+      out[b][k] = bias + sum;
+    }
   }
 }
 
@@ -229,13 +245,20 @@ function backwardAndUpdate(
       const dk = deltas[b][k];
       const d = dk * scaled[b];
       biasSum += d;
-      if (below) {
+      const p = previous[b];
+      if (below && d !== 0) {
+        // Both sums in one pass over the row (each element still adds in the same order).
+        const next = below[b];
+        for (let j = 0; j < width; j++) {
+          next[j] += dk * weights[row + j];
+          gradRow[j] += d * p[j];
+        }
+      } else if (below) {
         const next = below[b];
         for (let j = 0; j < width; j++) next[j] += dk * weights[row + j];
+      } else if (d !== 0) {
+        for (let j = 0; j < width; j++) gradRow[j] += d * p[j];
       }
-      if (d === 0) continue;
-      const p = previous[b];
-      for (let j = 0; j < width; j++) gradRow[j] += d * p[j];
     }
     for (let j = 0; j < width; j++) {
       const g = gradRow[j];
