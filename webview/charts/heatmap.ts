@@ -91,7 +91,13 @@ export class Heatmap {
   readonly canvas: HTMLCanvasElement;
   /** Over the map, the same size: the cursor alone, so that moving it never redraws the map. */
   readonly overlay: HTMLCanvasElement;
+  /**
+   * T × H pixels, one per value, in the top-left corner of a bitmap that only grows: a new
+   * sequence length or hidden size then reallocates no canvas (each reallocation costs more than
+   * the drawing).
+   */
   readonly #bitmap = document.createElement("canvas");
+  #image: ImageData | undefined;
   /** What the map canvas was drawn for; cleared by new data. */
   #baseKey = "";
   #baseColours: HeatmapColours | undefined;
@@ -102,7 +108,13 @@ export class Heatmap {
   #cursor = { t: 0, unit: 0 };
   /** CSS size of the canvas, given by the caller (read once per redraw for all maps: no layout thrash). */
   #width = 600;
+  /** CSS height of the map as shown; the caller's figure clips the canvas to it. */
   #height = 0;
+  /**
+   * CSS height of the canvas and its overlay: the tallest map shown so far. A shorter map is drawn
+   * at the top and clipped, so that a smaller hidden size keeps the canvases' memory.
+   */
+  #canvasHeight = 0;
 
   /** `canvas` and `overlay` go into one element with position: relative (the caller's figure). */
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, height: number) {
@@ -121,11 +133,20 @@ export class Heatmap {
     this.setHeight(height);
   }
 
+  /** The map's CSS height; the caller shows that much of the canvas (its figure clips the rest). */
   setHeight(height: number): void {
     if (height === this.#height) return;
     this.#height = height;
+    this.#baseKey = "";
+    if (height <= this.#canvasHeight) return;
+    this.#canvasHeight = height;
     this.canvas.style.height = `${height}px`;
     this.overlay.style.height = `${height}px`;
+  }
+
+  /** Device pixels of the canvas that the map covers (the rest is clipped), for a picture of it. */
+  get shownPixelHeight(): number {
+    return Math.min(this.canvas.height, Math.round(this.#height * (window.devicePixelRatio || 1)));
   }
 
   setWidth(width: number): void {
@@ -145,12 +166,15 @@ export class Heatmap {
     this.#units = units;
     this.#scale = scale;
     this.#title = title;
-    if (this.#bitmap.width !== steps || this.#bitmap.height !== units) {
-      this.#bitmap.width = steps;
-      this.#bitmap.height = units;
+    if (this.#bitmap.width < steps || this.#bitmap.height < units) {
+      this.#bitmap.width = Math.max(steps, this.#bitmap.width);
+      this.#bitmap.height = Math.max(units, this.#bitmap.height);
     }
     const context = this.#bitmap.getContext("2d")!;
-    const image = context.createImageData(steps, units);
+    if (this.#image?.width !== steps || this.#image.height !== units) {
+      this.#image = context.createImageData(steps, units);
+    }
+    const image = this.#image;
     const pixels = new Uint32Array(image.data.buffer);
     const table = scale.kind === "diverging" ? colours.diverging : colours.sequential;
     const max = scale.max > 0 ? scale.max : 1;
@@ -200,10 +224,10 @@ export class Heatmap {
     const plot = this.#plotBox();
     const ratio = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(plot.width * ratio);
-    const pixelHeight = Math.round(plot.height * ratio);
+    const pixelHeight = Math.round(Math.max(this.#canvasHeight, plot.height) * ratio);
     // The map, its labels and colour bar are drawn once per change of data, size or theme; moving
     // the cursor redraws only the overlay (text is the slowest thing a canvas draws).
-    const baseKey = `${pixelWidth}x${pixelHeight}@${ratio}`;
+    const baseKey = `${pixelWidth}x${pixelHeight}x${plot.height}@${ratio}`;
     if (this.#baseKey !== baseKey || this.#baseColours !== colours) {
       this.#baseKey = baseKey;
       this.#baseColours = colours;
@@ -240,10 +264,11 @@ export class Heatmap {
   #drawBase(colours: HeatmapColours, plot: PlotBox, ratio: number) {
     const c = this.canvas.getContext("2d")!;
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
-    c.clearRect(0, 0, plot.width, plot.height);
+    c.clearRect(0, 0, plot.width, Math.max(this.#canvasHeight, plot.height));
     c.imageSmoothingEnabled = false;
-    if (this.#steps > 0 && this.#units > 0)
-      c.drawImage(this.#bitmap, plot.x, plot.y, plot.w, plot.h);
+    if (this.#steps > 0 && this.#units > 0) {
+      c.drawImage(this.#bitmap, 0, 0, this.#steps, this.#units, plot.x, plot.y, plot.w, plot.h);
+    }
     c.font = `11px ${colours.font}`;
     c.fillStyle = colours.foreground;
     c.textBaseline = "alphabetic";

@@ -734,7 +734,10 @@ export class RecurrentView implements LabView {
       const entry = set[k];
       entry.series = series;
       const rows = series.id === "x" ? p.inputSize : run.hidden;
-      entry.map.setHeight(heatmapHeight(rows));
+      const height = heatmapHeight(rows);
+      entry.map.setHeight(height);
+      // The figure shows the map's height of a canvas that keeps the tallest height it has had.
+      if (entry.figure.style.height !== `${height}px`) entry.figure.style.height = `${height}px`;
       const scale =
         series.range === "unit"
           ? ({ kind: "sequential", max: 1 } as const)
@@ -759,6 +762,7 @@ export class RecurrentView implements LabView {
     const overlay = h("canvas", {});
     const figure = h("div", { class: "heatmap", role: "img", tabindex: 0 }, canvas, overlay);
     figure.style.position = "relative";
+    figure.style.overflow = "hidden";
     const map = new Heatmap(canvas, overlay, heatmapHeight(1));
     const entry: HeatmapEntry = { series, map, figure };
     figure.addEventListener("keydown", (event) => this.#heatmapKey_(event));
@@ -1188,8 +1192,12 @@ export class RecurrentView implements LabView {
 
   /** Every heatmap and the gradient chart stacked into one picture on the theme's background. */
   exportPng() {
-    const sources = [...this.#heatmaps.map((m) => m.map.canvas), this.#chart.canvas];
-    const width = Math.max(...sources.map((s) => s.width));
+    // A map's canvas may be taller than the map (it keeps its tallest height): only the map is copied.
+    const sources = [
+      ...this.#heatmaps.map(({ map }) => ({ image: map.canvas, height: map.shownPixelHeight })),
+      { image: this.#chart.canvas, height: this.#chart.canvas.height },
+    ];
+    const width = Math.max(...sources.map((s) => s.image.width));
     const height = sources.reduce((sum, s) => sum + s.height, 0);
     const copy = document.createElement("canvas");
     copy.width = width;
@@ -1198,9 +1206,9 @@ export class RecurrentView implements LabView {
     context.fillStyle = this.#theme?.background ?? "#ffffff";
     context.fillRect(0, 0, width, height);
     let y = 0;
-    for (const source of sources) {
-      context.drawImage(source, 0, y);
-      y += source.height;
+    for (const { image, height: h } of sources) {
+      context.drawImage(image, 0, 0, image.width, h, 0, y, image.width, h);
+      y += h;
     }
     return {
       suggestedName: `sigmoid-lab-${this.#state?.cell ?? "lstm"}.png`,
