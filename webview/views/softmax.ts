@@ -39,8 +39,6 @@ import { localNote } from "../i18n/notes";
 type Softmax = LabState["softmax"];
 
 const BOX = LIMITS.coordinate;
-type ScatterDataset = Chart<"line">["data"]["datasets"][number];
-
 /** Cells per side of the probability shading. */
 const GRID = 64;
 
@@ -74,13 +72,6 @@ export class SoftmaxView implements LabView {
   /** Every epoch's loss and a snapshot of the weights every few epochs, for the current points. */
   private readonly trajectory = new LogisticRegressionTrajectory();
   private logitsKey = "";
-  /**
-   * The scatter's dataset objects by slot (class c, then the boundary), kept and updated in place:
-   * a new object makes Chart.js build a new controller and resolve every point's options again.
-   */
-  private readonly modelSets = new Map<number, ScatterDataset>();
-  private classPoints:
-    { points: Softmax["points"]; byClass: { x: number; y: number }[][] } | undefined;
 
   constructor(private readonly update: StateUpdate) {
     // --- logits, temperature, target ---
@@ -594,40 +585,36 @@ export class SoftmaxView implements LabView {
 
   private drawModel(s: Softmax): void {
     const result = this.train(s);
-    const datasets: ScatterDataset[] = [];
+    const datasets: Chart<"line">["data"]["datasets"] = [];
     for (let c = 0; c < LIMITS.classes.max; c++) {
-      const points = this.pointsOfClass(s.points, c);
+      const points = s.points.filter((p) => p.label === c).map((p) => ({ x: p.x, y: p.y }));
       if (points.length === 0 && c >= s.classes) continue;
       const color = this.classColor(c);
       const outside = c >= s.classes;
-      datasets.push(
-        this.modelSet(c, {
-          label: outside ? t("softmax.classOutside", c) : t("softmax.class", c),
-          data: points,
-          pointRadius: 5,
-          pointHoverRadius: 6,
-          pointStyle: ["circle", "triangle", "rect", "rectRot", "star"][c],
-          showLine: false,
-          borderColor: this.theme?.foreground,
-          backgroundColor: outside ? "transparent" : color,
-          borderWidth: 1,
-        }),
-      );
+      datasets.push({
+        label: outside ? t("softmax.classOutside", c) : t("softmax.class", c),
+        data: points,
+        pointRadius: 5,
+        pointHoverRadius: 6,
+        pointStyle: ["circle", "triangle", "rect", "rectRot", "star"][c],
+        showLine: false,
+        borderColor: this.theme?.foreground,
+        backgroundColor: outside ? "transparent" : color,
+        borderWidth: 1,
+      });
     }
     if (result?.kind === "binary") {
       const boundary = decisionLine(result.weights[0][0], result.weights[0][1], result.bias[0]);
       if (boundary) {
-        datasets.push(
-          this.modelSet(LIMITS.classes.max, {
-            label: t("softmax.boundary"),
-            data: boundary,
-            showLine: true,
-            pointRadius: 0,
-            borderColor: this.theme?.foreground,
-            borderDash: [6, 4],
-            borderWidth: 2,
-          }),
-        );
+        datasets.push({
+          label: t("softmax.boundary"),
+          data: boundary,
+          showLine: true,
+          pointRadius: 0,
+          borderColor: this.theme?.foreground,
+          borderDash: [6, 4],
+          borderWidth: 2,
+        });
       }
     }
     this.scatter.data.datasets = datasets;
@@ -666,29 +653,6 @@ export class SoftmaxView implements LabView {
       ["x₁", "x₂", t("softmax.table.class"), t("softmax.table.predicted")],
       rows,
     );
-  }
-
-  /** Class c's points as chart data; the same arrays while the points stay (a retrain, a theme). */
-  private pointsOfClass(points: Softmax["points"], c: number): { x: number; y: number }[] {
-    if (this.classPoints?.points !== points) {
-      this.classPoints = {
-        points,
-        byClass: Array.from({ length: LIMITS.classes.max }, (_, k) =>
-          points.filter((p) => p.label === k).map((p) => ({ x: p.x, y: p.y })),
-        ),
-      };
-    }
-    return this.classPoints.byClass[c];
-  }
-
-  /** The dataset object of `slot`, given these properties (every call for a slot sets the same). */
-  private modelSet(slot: number, properties: ScatterDataset): ScatterDataset {
-    const dataset = this.modelSets.get(slot);
-    if (!dataset) {
-      this.modelSets.set(slot, properties);
-      return properties;
-    }
-    return Object.assign(dataset, properties);
   }
 
   private shading(result: LogisticRegressionResult, classes: number): Shading {
