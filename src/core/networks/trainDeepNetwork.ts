@@ -210,15 +210,7 @@ function forwardLayer(layer: DenseLayer, previous: Float64Array[], out: Float64A
     for (let b = 0; b < batchSize; b++) {
       const p = previous[b];
       let sum = 0;
-      let j = 0;
-      // Four terms a turn, added one after another: the same sum, fewer loop tests.
-      for (; j + 3 < fanIn; j += 4) {
-        sum += weights[row + j] * p[j];
-        sum += weights[row + j + 1] * p[j + 1];
-        sum += weights[row + j + 2] * p[j + 2];
-        sum += weights[row + j + 3] * p[j + 3];
-      }
-      for (; j < fanIn; j++) sum += weights[row + j] * p[j];
+      for (let j = 0; j < fanIn; j++) sum += weights[row + j] * p[j];
       out[b][k] = bias + sum;
     }
   }
@@ -257,19 +249,7 @@ function backwardAndUpdate(
       if (below && d !== 0) {
         // Both sums in one pass over the row (each element still adds in the same order).
         const next = below[b];
-        let j = 0;
-        // Four columns a turn: each element still gets one product added, so nothing reorders.
-        for (; j + 3 < width; j += 4) {
-          next[j] += dk * weights[row + j];
-          next[j + 1] += dk * weights[row + j + 1];
-          next[j + 2] += dk * weights[row + j + 2];
-          next[j + 3] += dk * weights[row + j + 3];
-          gradRow[j] += d * p[j];
-          gradRow[j + 1] += d * p[j + 1];
-          gradRow[j + 2] += d * p[j + 2];
-          gradRow[j + 3] += d * p[j + 3];
-        }
-        for (; j < width; j++) {
+        for (let j = 0; j < width; j++) {
           next[j] += dk * weights[row + j];
           gradRow[j] += d * p[j];
         }
