@@ -7,12 +7,13 @@ globalThis.__name = globalThis.__name || ((f) => f);
 
 /**
  * Sets `control` to each of `values` in turn, one change every other frame (as a dragged slider
- * delivers them), and times input event → the view's "lab:rendered" with complete = true; also the
- * first (possibly partial) redraw.
+ * delivers them), and times its event ("change" for a <select>, else "input") → the view's
+ * "lab:rendered" with complete = true; also the first (possibly partial) redraw.
  */
 globalThis.__measureChanges = async (control, values, view) => {
   const input = document.querySelector(control);
   if (!input) throw new Error(`no control ${control}`);
+  const eventName = input.tagName === "SELECT" ? "change" : "input";
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const complete = [];
   const first = [];
@@ -32,7 +33,7 @@ globalThis.__measureChanges = async (control, values, view) => {
     });
     input.value = String(value);
     const started = performance.now();
-    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event(eventName, { bubbles: true }));
     const finished = await done;
     complete.push(finished - started);
     first.push(firstAt - started);

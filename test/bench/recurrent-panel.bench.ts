@@ -116,47 +116,22 @@ const CASES: Case[] = [
   },
 ];
 
-// The page side, as a string so that this file needs no DOM types: set the control, dispatch its
-// event, wait for the view's finished redraw; also note the first redraw.
-const MEASURE = `async ({ control, values }) => {
-  const element = document.querySelector(control);
-  if (!element) throw new Error("no control " + control);
-  const event = element.tagName === "SELECT" ? "change" : "input";
-  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const complete = [];
-  const first = [];
-  for (const value of values) {
-    await nextFrame();
-    await nextFrame();
-    let firstAt = 0;
-    const done = new Promise((resolve) => {
-      const listener = (e) => {
-        if (e.detail.view !== "recurrent") return;
-        if (!firstAt) firstAt = e.detail.at;
-        if (!e.detail.complete) return;
-        window.removeEventListener("lab:rendered", listener);
-        resolve(e.detail.at);
-      };
-      window.addEventListener("lab:rendered", listener);
-    });
-    element.value = value;
-    const started = performance.now();
-    element.dispatchEvent(new Event(event, { bubbles: true }));
-    const finished = await done;
-    complete.push(finished - started);
-    first.push(firstAt - started);
-  }
-  return { complete, first };
-}`;
-
+/** In the page (panelProbe.js, as in panel.bench.ts): set the control, wait for the finished redraw. */
 async function measure(page: Page, c: Case, changes: number) {
   const values = Array.from({ length: changes }, (_, i) => c.values(i));
   return page.evaluate(
-    `(${MEASURE})(${JSON.stringify({ control: c.control, values })})`,
-  ) as Promise<{
-    complete: number[];
-    first: number[];
-  }>;
+    ([control, values]) =>
+      (globalThis as unknown as PageProbe).__measureChanges(control, values, "recurrent"),
+    [c.control, values] as const,
+  );
+}
+
+interface PageProbe {
+  __measureChanges(
+    control: string,
+    values: readonly (number | string)[],
+    view: string,
+  ): Promise<{ complete: number[]; first: number[] }>;
 }
 
 function percentile(values: number[], p: number): number {
