@@ -6,11 +6,10 @@
 // refused with a visible message and changes nothing; screenshots of the LSTM and GRU views.
 // Each test is a small named function that throws with a message saying what was expected.
 //
-// Run alone: node test/e2e/recurrent.e2e.mjs (builds, starts code-server, light then dark theme);
-// or add `...recurrent.testsFor(theme, screenshot)` to the list in test/harness/run-e2e.mjs.
+// Run by test/harness/run-e2e.mjs in the light and dark themes, after the tests that open the
+// panel; SIGMOID_LAB_E2E_GREP="light: " npm run test:e2e runs that theme's group alone.
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { canvasPixels, labFrame, labTab, runCommand, waitForLabReady } from "./workbench.mjs";
@@ -280,79 +279,4 @@ export function testsFor(theme, screenshot) {
     screenshot(`recurrent-gru-${theme.kind}`),
     computesLargeSizesInAWorker,
   ];
-}
-
-// --- standalone runner: the same code-server and Chromium set-up as test/harness/run-e2e.mjs ---
-
-async function main() {
-  const { launchChromium, openWorkbench } = await import("../harness/browser.mjs");
-  const { buildExtension } = await import("../harness/build.mjs");
-  const { log, startCodeServer } = await import("../harness/code-server.mjs");
-  const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
-  const themes = [
-    { kind: "light", name: "Default Light Modern", workbenchClass: "vs" },
-    { kind: "dark", name: "Default Dark Modern", workbenchClass: "vs-dark" },
-  ];
-  const screenshot = (name) => {
-    const named = {
-      async [`savesScreenshot_${name}`]({ page }) {
-        const file = path.join(screenshotDir, `${name}.png`);
-        await page.screenshot({ path: file });
-        return path.relative(repoRoot, file);
-      },
-    };
-    return Object.values(named)[0];
-  };
-  const started = Date.now();
-  let passed = 0;
-  let failed = 0;
-  let server;
-  let browser;
-  try {
-    await buildExtension();
-    await fs.mkdir(screenshotDir, { recursive: true });
-    server = await startCodeServer({ settings: { "workbench.colorTheme": themes[0].name } });
-    log(`code-server up on ${server.url}`);
-    browser = await launchChromium();
-    for (const theme of themes) {
-      await server.writeSettings({ "workbench.colorTheme": theme.name });
-      const page = await openWorkbench(
-        browser,
-        server.folderUrl(path.join(repoRoot, "test", "fixtures", "workspace")),
-        { width: 1400, height: 1000 },
-      );
-      await page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: 15_000 });
-      for (const test of testsFor(theme, screenshot)) {
-        const title = `${theme.kind}: ${test.name}`;
-        const testStarted = Date.now();
-        try {
-          const detail = await test({ page, theme });
-          console.log(
-            `  ✔ ${title} (${Date.now() - testStarted} ms)${detail === undefined ? "" : ` → ${detail}`}`,
-          );
-          passed++;
-        } catch (error) {
-          failed++;
-          const shot = path.join(screenshotDir, `failed-${theme.kind}-${test.name}.png`);
-          await page.screenshot({ path: shot }).catch(() => {});
-          console.log(`  ✘ ${title} (${Date.now() - testStarted} ms)\n    ${error.message}`);
-          console.log(`    screenshot: ${path.relative(repoRoot, shot)}`);
-        }
-      }
-      await page.context().close();
-    }
-  } catch (error) {
-    failed++;
-    console.log(`  ✘ e2e setup: ${error.message}`);
-  } finally {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  }
-  console.log(`recurrent e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exit((await main()) > 0 ? 1 : 0);
 }
