@@ -103,7 +103,31 @@ export function forwardLayers(
   for (let l = 0; l < layers.length; l++) {
     const { weights, biases, inputs, outputs } = layers[l];
     const out = activations[l];
-    for (let k = 0; k < outputs; k++) {
+    let k = 0;
+    // Four rows a turn: four sums that do not wait for one another (one sum alone waits for each
+    // addition to finish before the next), each still added j = 0, 1, … as in the single-row loop.
+    for (; k + 3 < outputs; k += 4) {
+      const r0 = k * inputs;
+      const r1 = r0 + inputs;
+      const r2 = r1 + inputs;
+      const r3 = r2 + inputs;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < inputs; j++) {
+        const p = previous[j];
+        s0 += weights[r0 + j] * p;
+        s1 += weights[r1 + j] * p;
+        s2 += weights[r2 + j] * p;
+        s3 += weights[r3 + j] * p;
+      }
+      out[k] = biases[k] + s0;
+      out[k + 1] = biases[k + 1] + s1;
+      out[k + 2] = biases[k + 2] + s2;
+      out[k + 3] = biases[k + 3] + s3;
+    }
+    for (; k < outputs; k++) {
       let sum = 0;
       const row = k * inputs;
       for (let j = 0; j < inputs; j++) sum += weights[row + j] * previous[j];
@@ -137,8 +161,28 @@ export function backwardLayers(
     const { weights, inputs, outputs } = layers[l + 1];
     const next = deltas[l];
     next.fill(0, 0, inputs);
-    // W^T δ row by row, so the weights are read in memory order.
-    for (let k = 0; k < outputs; k++) {
+    // W^T δ row by row, so the weights are read in memory order; four rows a turn, each element
+    // still adding row k's product before row k + 1's (the same sums), loaded and stored once.
+    let k = 0;
+    for (; k + 3 < outputs; k += 4) {
+      const d0 = delta[k];
+      const d1 = delta[k + 1];
+      const d2 = delta[k + 2];
+      const d3 = delta[k + 3];
+      const r0 = k * inputs;
+      const r1 = r0 + inputs;
+      const r2 = r1 + inputs;
+      const r3 = r2 + inputs;
+      for (let j = 0; j < inputs; j++) {
+        next[j] =
+          next[j] +
+          d0 * weights[r0 + j] +
+          d1 * weights[r1 + j] +
+          d2 * weights[r2 + j] +
+          d3 * weights[r3 + j];
+      }
+    }
+    for (; k < outputs; k++) {
       const d = delta[k];
       const row = k * inputs;
       for (let j = 0; j < inputs; j++) next[j] += d * weights[row + j];
