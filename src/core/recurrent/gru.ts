@@ -3,7 +3,7 @@
 //   z = σ(W_iz x + b_iz + W_hz h + b_hz)             update gate: how much of h to keep
 //   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))    candidate
 //   h' = (1 − z) ⊙ n + z ⊙ h, computed as (h − n) ⊙ z + n like PyTorch's CPU cell
-import { dot } from "./dot";
+import { matVec } from "./dot";
 import { NumericVector } from "../shapes";
 import {
   GruParams,
@@ -51,12 +51,8 @@ export function gruStep(
 ): void {
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   const rows = 3 * hidden;
-  for (let k = 0; k < rows; k++) {
-    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
-    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
-    scratch[k] = fromInput;
-    gates[gatesOffset + k] = fromHidden;
-  }
+  matVec(weightIh, rows, input, x, xOffset, biasIh, scratch, 0, false);
+  matVec(weightHh, rows, hidden, hPrev, prevOffset, biasHh, gates, gatesOffset, false);
   for (let k = 0; k < hidden; k++) {
     // σ(a) = 1/(1 + e^(−a)): within ~1.5 ulp for every a, 0 (not a subnormal) past a < −709.78,
     // the same as PyTorch's CPU kernel, and branch-free.

@@ -5,7 +5,7 @@
 //   o = σ(W_io x + b_io + W_ho h + b_ho)   output gate
 //   c' = f ⊙ c + i ⊙ g,   h' = o ⊙ tanh(c')
 // The additive path c' = f ⊙ c + … is what lets gradients survive many steps when f ≈ 1.
-import { dot } from "./dot";
+import { matVec } from "./dot";
 import { NumericVector } from "../shapes";
 import {
   LstmParams,
@@ -62,11 +62,9 @@ export function lstmStep(
 ): void {
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
   const rows = 4 * hidden;
-  for (let k = 0; k < rows; k++) {
-    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
-    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
-    gates[gatesOffset + k] = fromHidden + fromInput;
-  }
+  // (W_hh h + b_hh) first, then + (W_ih x + b_ih) added to it: one addition of the same two sums.
+  matVec(weightHh, rows, hidden, hPrev, prevOffset, biasHh, gates, gatesOffset, false);
+  matVec(weightIh, rows, input, x, xOffset, biasIh, gates, gatesOffset, true);
   for (let k = 0; k < hidden; k++) {
     // σ(a) = 1/(1 + e^(−a)): within ~1.5 ulp for every a, 0 (not a subnormal) past a < −709.78,
     // the same as PyTorch's CPU kernel, and branch-free.

@@ -1,7 +1,7 @@
 // nn.RNN (Elman), one layer, batch of one: h' = act(W_ih x + b_ih + W_hh h + b_hh), act = tanh
 // or relu. No gate decides what to keep, so a gradient crosses every step through W_hh and
 // act' (≤ 1) and shrinks or grows geometrically — the long-term dependency problem.
-import { dot } from "./dot";
+import { matVec } from "./dot";
 import { NumericVector, readChoice } from "../shapes";
 import {
   PreparedCell,
@@ -40,10 +40,11 @@ export function rnnStep(
   outOffset: number,
 ): void {
   const { hidden, input, weightIh, weightHh, biasIh, biasHh } = cell;
+  // The pre-activation (W_hh h + b_hh) + (W_ih x + b_ih) is made in hOut, then activated in place.
+  matVec(weightHh, hidden, hidden, hPrev, prevOffset, biasHh, hOut, outOffset, false);
+  matVec(weightIh, hidden, input, x, xOffset, biasIh, hOut, outOffset, true);
   for (let k = 0; k < hidden; k++) {
-    const fromInput = dot(weightIh, k * input, x, xOffset, input) + biasIh[k];
-    const fromHidden = dot(weightHh, k * hidden, hPrev, prevOffset, hidden) + biasHh[k];
-    const a = fromHidden + fromInput;
+    const a = hOut[outOffset + k];
     hOut[outOffset + k] = useRelu ? (a > 0 ? a : a === a ? 0 : a) : Math.tanh(a);
   }
 }
