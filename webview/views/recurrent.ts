@@ -46,6 +46,11 @@ const GRADIENT_ORDER: readonly CellId[] = ["rnn", "lstm", "gru"];
  * above, the heatmaps come first and the gradients follow a pass at a time, in tasks of their own.
  */
 const SYNC_WORK = 2_000_000;
+/**
+ * The page's drawing, counted in multiply-adds (~4 ms here) when the cells are shared between the
+ * page and the worker.
+ */
+const DRAWING_WORK = 4_000_000;
 /** Cells whose forward pass and gradient are kept: the three of the last three settings. */
 const KEPT_CELLS = 9;
 /** Play speed: ten steps a second, or one when the system asks for reduced motion. */
@@ -935,15 +940,34 @@ export class RecurrentView implements LabView {
     return work > SYNC_WORK;
   }
 
-  /** The cells other than `chosen` with nothing computed yet go to the worker; returns them. */
+  /**
+   * The cells other than `chosen` with nothing computed yet are shared between the worker and the
+   * page, the biggest first, each to whichever has less to do: the page has the chosen cell's
+   * passes and the drawing. With the LSTM chosen the worker takes both others; with the RNN chosen
+   * it takes the LSTM and the page the GRU. The same setting always shares the same way, so a
+   * second call sends nothing new. Returns the cells sent.
+   */
   #sendToWorker(p: Pick<Prepared, "keys" | "weights" | "inputs">, chosen: CellId): CellId[] {
     if (!this.#worker.usable) return [];
-    const kinds = GRADIENT_ORDER.filter(
+    const work = (kind: CellId) =>
+      forwardWork(kind, p.weights[kind].hidden, p.weights[kind].inputSize, p.inputs.steps);
+    let page = DRAWING_WORK + (this.#results.gradient(p.keys[chosen]) ? 0 : 2 * work(chosen));
+    let worker = 0;
+    const kinds: CellId[] = [];
+    const candidates = GRADIENT_ORDER.filter(
       (kind) =>
         kind !== chosen &&
         this.#results.passesLeft(p.keys[kind]) === 2 &&
         !this.#workerRefused.has(p.keys[kind]),
-    );
+    ).sort((a, b) => work(b) - work(a));
+    for (const kind of candidates) {
+      if (worker <= page) {
+        kinds.push(kind);
+        worker += 2 * work(kind);
+      } else {
+        page += 2 * work(kind);
+      }
+    }
     this.#worker.submit(
       kinds.map((kind) => ({ key: p.keys[kind], weights: p.weights[kind], inputs: p.inputs })),
     );
@@ -989,21 +1013,28 @@ export class RecurrentView implements LabView {
       this.#drawGradients(p, cursor, true, true);
       return;
     }
-    // Large: the heatmaps are on screen already. The worker has the other cells (sent before the
-    // chosen cell's forward pass); the page makes what is left one pass (forward or backward of
-    // one cell) per task, so input stays answered between them; the chart is drawn once, when all
-    // three gradients are there.
+    // Large: the worker has the other cells (sent before the chosen cell's forward pass). The
+    // chosen cell's backward pass follows its forward pass in this task: the heatmaps then reach
+    // the screen with the frame that follows, not a frame before it — a frame drawn between the
+    // two passes (~10 ms at T = 500, H = 64) would lengthen the path to the finished chart, and the
+    // worker, busy with the two other cells, needs about as long. Without a worker, and for what
+    // is left, the page makes one pass (forward or backward of one cell) per task, so input stays
+    // answered between them; the chart is drawn once, when all three gradients are there.
     this.#sendToWorker(p, p.run.kind);
+    if (this.#worker.usable) {
+      results.completeGradient(p.keys[p.run.kind], p.weights[p.run.kind], p.inputs);
+      if (GRADIENT_ORDER.every((kind) => results.passesLeft(p.keys[kind]) === 0)) {
+        this.#drawGradients(p, cursor, true, true);
+        return;
+      }
+    }
     this.#drawGradients(p, cursor, false, false);
     const next = () => {
       if (generation !== this.#generation) return;
       // Asked afresh at every pass: what is missing may change (a worker's answer arrives).
-      const pageKind = () =>
-        GRADIENT_ORDER.find(
-          (k) => results.passesLeft(p.keys[k]) > 0 && !this.#worker.has(p.keys[k]),
-        );
-      // Nothing left for the page but a cell still waiting for the worker: the page takes it.
-      const kind = pageKind() ?? (this.#worker.takeWaiting() ? pageKind() : undefined);
+      const kind = GRADIENT_ORDER.find(
+        (k) => results.passesLeft(p.keys[k]) > 0 && !this.#worker.has(p.keys[k]),
+      );
       if (kind) results.advance(p.keys[kind], p.weights[kind], p.inputs);
       // Nothing left for the page: the worker's answer finishes the chart.
       if (!this.#finishGradients(p) && kind) nextTask(next);

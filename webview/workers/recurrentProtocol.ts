@@ -1,7 +1,9 @@
 // The messages between the LSTM & GRU view and its gradient worker: one cell's weights and inputs
-// in, its forward pass (trace) and gradient through time out, or why it failed. Both ends check
-// what they receive with the readers below: the channel is private to the page, but a message of
-// the wrong shape should be refused with its reason, not read as numbers of the wrong length.
+// in, its forward pass (trace) and gradient through time out, or why it failed; and the ids of
+// jobs sent but no longer wanted (a newer setting's replace them), which the worker drops unless it
+// has started them. Both ends check what they receive with the readers below: the channel is
+// private to the page, but a message of the wrong shape should be refused with its reason, not
+// read as numbers of the wrong length.
 import type { RecurrentTrace } from "../../src/core";
 import type { InputSequence } from "../views/recurrent/inputs";
 import type { CellWeights } from "../views/recurrent/weights";
@@ -12,11 +14,22 @@ export interface GradientJob {
   inputs: InputSequence;
 }
 
+/** Jobs the page no longer wants: the worker drops those it has not started, without a reply. */
+export interface GradientCancel {
+  cancel: number[];
+}
+
 export type GradientReply =
   { id: number; trace: RecurrentTrace; gradient: Float64Array } | { id: number; error: string };
 
 /** Gate blocks per cell, as in PyTorch's weight layout (LSTM i, f, g, o; GRU r, z, n). */
 const GATES = { lstm: 4, gru: 3, rnn: 1 } as const;
+
+/** A cancel message's ids; undefined for any other message (a job is read by readGradientJob). */
+export function readGradientCancel(data: unknown): number[] | undefined {
+  if (!isRecord(data) || !Array.isArray(data.cancel)) return undefined;
+  return data.cancel.every(isCount) ? (data.cancel as number[]) : undefined;
+}
 
 /** The job, or why it is not one (naming the field and the length expected). */
 export function readGradientJob(data: unknown): GradientJob | string {

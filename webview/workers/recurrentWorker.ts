@@ -2,9 +2,17 @@
 // on the second core while the page computes and draws the chosen cell. The same code as on the
 // page (cellTrace.ts, the math core), so the same numbers, bit for bit. The trace's buffers are
 // transferred back, not copied: the page keeps them for when that cell is chosen.
+// The page sends every job at once and the worker queues them, so that it goes from one cell to
+// the next without waiting for the page (busy drawing) to read an answer and send the next job.
+// It runs one job per task: a cancel sent meanwhile is read before the next job starts.
 import { gradientOfTrace } from "../../src/core";
 import { traceOf } from "../views/recurrent/cellTrace";
-import { type GradientReply, readGradientJob } from "./recurrentProtocol";
+import {
+  type GradientJob,
+  type GradientReply,
+  readGradientCancel,
+  readGradientJob,
+} from "./recurrentProtocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -12,15 +20,43 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const waiting: GradientJob[] = [];
+/** A message to itself runs the next job in a task of its own (setTimeout would clamp to 4 ms). */
+const nextJob = new MessageChannel();
+let scheduled = false;
+
+function schedule(): void {
+  if (scheduled || waiting.length === 0) return;
+  scheduled = true;
+  nextJob.port2.postMessage(null);
+}
+
+nextJob.port1.onmessage = () => {
+  scheduled = false;
+  const job = waiting.shift();
+  if (job) run(job);
+  schedule();
+};
 
 scope.onmessage = ({ data }) => {
+  const cancel = readGradientCancel(data);
+  if (cancel) {
+    for (let k = waiting.length - 1; k >= 0; k--) {
+      if (cancel.includes(waiting[k].id)) waiting.splice(k, 1);
+    }
+    return;
+  }
   const job = readGradientJob(data);
   if (typeof job === "string") {
     const id = (data as { id?: unknown } | null)?.id;
     scope.postMessage({ id: typeof id === "number" ? id : -1, error: job }, []);
     return;
   }
-  const { id, weights, inputs } = job;
+  waiting.push(job);
+  schedule();
+};
+
+function run({ id, weights, inputs }: GradientJob): void {
   try {
     const trace = traceOf(weights, inputs);
     const gradient = gradientOfTrace(trace);
@@ -31,4 +67,4 @@ scope.onmessage = ({ data }) => {
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }, []);
   }
-};
+}

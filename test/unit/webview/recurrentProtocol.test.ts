@@ -9,6 +9,7 @@ import { presetInputs } from "../../../webview/views/recurrent/inputs";
 import { weightsFor } from "../../../webview/views/recurrent/weights";
 import {
   type GradientJob,
+  readGradientCancel,
   readGradientJob,
   readGradientReply,
 } from "../../../webview/workers/recurrentProtocol";
@@ -89,4 +90,13 @@ test("the worker's reply is read back; a stray one is not this job's; a malforme
     ) as string,
     /trace.outputs must be a Float64Array of 60/,
   );
+});
+
+test("a cancel names the jobs by id; a job or a malformed cancel is not one", () => {
+  assert.deepEqual(readGradientCancel({ cancel: [3, 4] }), [3, 4]);
+  assert.deepEqual(readGradientCancel({ cancel: [] }), []);
+  assert.equal(readGradientCancel(jobFor("rnn")), undefined);
+  assert.equal(readGradientCancel({ cancel: [1.5] }), undefined);
+  assert.equal(readGradientCancel({ cancel: "3" }), undefined);
+  assert.equal(readGradientCancel(null), undefined);
 });

@@ -3,10 +3,15 @@
 // from a blob: URL, because a webview's scripts come from another origin than the page and a
 // Worker must be same-origin. If it cannot start (or fails), every job is answered with
 // `undefined` and the view computes on the page instead — slower, same numbers.
-// One job is in the worker at a time; jobs not yet sent are replaced by each new setting's, so a
+// Every job is sent at once (the worker queues them and goes from one to the next without waiting
+// for the page); jobs sent for an older setting and not wanted by the new one are cancelled, so a
 // dragged slider does not leave a queue of stale work behind it.
 import type { RecurrentTrace } from "../../../src/core";
-import { type GradientJob, readGradientReply } from "../../workers/recurrentProtocol";
+import {
+  type GradientCancel,
+  type GradientJob,
+  readGradientReply,
+} from "../../workers/recurrentProtocol";
 import { warn } from "../../vscodeApi";
 import type { InputSequence } from "./inputs";
 import type { CellWeights } from "./weights";
@@ -31,8 +36,10 @@ export class GradientWorker {
   #worker: Worker | undefined;
   #state: "idle" | "starting" | "ready" | "failed" =
     scriptUrl && typeof Worker !== "undefined" ? "idle" : "failed";
+  /** Jobs waiting for the worker to start. */
   #queue: WorkerJob[] = [];
-  #inFlight: { message: GradientJob; job: WorkerJob } | undefined;
+  /** Jobs sent and not yet answered, by message id. */
+  readonly #sent = new Map<number, { message: GradientJob; job: WorkerJob }>();
   #nextId = 1;
 
   constructor(onAnswer: (key: string, answer: WorkerAnswer) => void) {
@@ -46,17 +53,28 @@ export class GradientWorker {
 
   /** Whether a job for `key` is in the worker or waiting for it. */
   has(key: string): boolean {
-    return this.#inFlight?.job.key === key || this.#queue.some((job) => job.key === key);
+    return (
+      this.#queue.some((job) => job.key === key) ||
+      [...this.#sent.values()].some(({ job }) => job.key === key)
+    );
   }
 
-  /** Takes back the last job not yet sent (the page has time for it); false if there is none. */
-  takeWaiting(): boolean {
-    return this.#queue.pop() !== undefined;
-  }
-
-  /** These jobs replace the ones not yet sent; one already in the worker finishes. */
+  /**
+   * These jobs replace the earlier ones: a job already sent for the same key stays (its answer is
+   * on its way), a job sent for a key no longer wanted is cancelled (the worker drops it unless it
+   * has started it; an answer that comes anyway is ignored).
+   */
   submit(jobs: WorkerJob[]): void {
-    this.#queue = jobs.filter((job) => job.key !== this.#inFlight?.job.key);
+    const wanted = new Set(jobs.map((job) => job.key));
+    const stale = [...this.#sent].filter(([, { job }]) => !wanted.has(job.key));
+    if (stale.length > 0) {
+      for (const [id] of stale) this.#sent.delete(id);
+      const cancel: GradientCancel = { cancel: stale.map(([id]) => id) };
+      this.#worker?.postMessage(cancel);
+    }
+    this.#queue = jobs.filter(
+      (job) => ![...this.#sent.values()].some((sent) => sent.job.key === job.key),
+    );
     if (this.#queue.length === 0) return;
     if (this.#state === "idle") void this.#start();
     else this.#pump();
@@ -81,30 +99,33 @@ export class GradientWorker {
     }
   }
 
+  /** Sends every job waiting: the worker queues them. */
   #pump(): void {
-    if (this.#state !== "ready" || this.#inFlight || this.#queue.length === 0) return;
-    const job = this.#queue.shift()!;
-    const id = this.#nextId++;
-    const message: GradientJob = { id, weights: job.weights, inputs: job.inputs };
-    this.#inFlight = { message, job };
-    this.#worker!.postMessage(message);
+    if (this.#state !== "ready") return;
+    for (const job of this.#queue) {
+      const id = this.#nextId++;
+      const message: GradientJob = { id, weights: job.weights, inputs: job.inputs };
+      this.#sent.set(id, { message, job });
+      this.#worker!.postMessage(message);
+    }
+    this.#queue = [];
   }
 
   #answered(data: unknown): void {
-    const inFlight = this.#inFlight;
-    if (!inFlight) return;
-    const reply = readGradientReply(data, inFlight.message);
-    // A stale or stray message leaves the job in flight; a malformed answer to it counts as a
-    // failed job, which the page then computes itself.
+    const id = (data as { id?: unknown } | null)?.id;
+    const sent = typeof id === "number" ? this.#sent.get(id) : undefined;
+    // A cancelled job's answer, or a stray message: nothing is waiting for it.
+    if (!sent) return;
+    const reply = readGradientReply(data, sent.message);
     if (reply === undefined) return;
-    this.#inFlight = undefined;
-    this.#pump();
+    this.#sent.delete(sent.message.id);
+    // A malformed answer counts as a failed job, which the page then computes itself.
     if (typeof reply === "string" || "error" in reply) {
       warn(typeof reply === "string" ? reply : reply.error);
-      this.#onAnswer(inFlight.job.key, undefined);
+      this.#onAnswer(sent.job.key, undefined);
       return;
     }
-    this.#onAnswer(inFlight.job.key, { trace: reply.trace, gradient: reply.gradient });
+    this.#onAnswer(sent.job.key, { trace: reply.trace, gradient: reply.gradient });
   }
 
   #fail(): void {
@@ -112,8 +133,8 @@ export class GradientWorker {
     document.body.dataset.recurrentWorker = "failed";
     this.#worker?.terminate();
     this.#worker = undefined;
-    const left = [...(this.#inFlight ? [this.#inFlight.job] : []), ...this.#queue];
-    this.#inFlight = undefined;
+    const left = [...[...this.#sent.values()].map(({ job }) => job), ...this.#queue];
+    this.#sent.clear();
     this.#queue = [];
     for (const job of left) this.#onAnswer(job.key, undefined);
   }
