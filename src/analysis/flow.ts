@@ -99,7 +99,7 @@ interface Arguments {
  * What mayMatter reads in a node's text, worked out once per node: a function's body is evaluated
  * once per call site, and the nodes of an unchanged statement serve the next analysis too.
  */
-class Words {
+export class Words {
   readonly relevantTerm: boolean;
   private distinct?: readonly string[];
   constructor(private readonly node: SyntaxNode) {
@@ -111,12 +111,8 @@ class Words {
   }
 }
 
-const wordsByNode = new WeakMap<SyntaxNode, Words>();
-
 function wordsOf(node: SyntaxNode): Words {
-  let words = wordsByNode.get(node);
-  if (!words) wordsByNode.set(node, (words = new Words(node)));
-  return words;
+  return (node.words ??= new Words(node));
 }
 
 export function analyseFlow(root: SyntaxNode): FlowFacts {

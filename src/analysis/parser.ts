@@ -2,6 +2,7 @@
 // the host supplies — vscode.workspace.fs in the extension (desktop and web alike), node:fs in
 // tests — so this module needs no file system of its own and runs in a browser worker unchanged.
 import type * as TreeSitter from "web-tree-sitter";
+import { cursorExportsOf, verifyCursorExports, type CursorExports } from "./cursorExports";
 
 export type Tree = TreeSitter.Tree;
 export type { SyntaxNode } from "./syntaxTree";
@@ -22,6 +23,7 @@ const requireRuntime: RuntimeLoader = async () => require("web-tree-sitter");
 let loader: WasmLoader | undefined;
 let runtimeLoader: RuntimeLoader = requireRuntime;
 let parser: Promise<TreeSitter.Parser> | undefined;
+let cursorExports: CursorExports | undefined;
 
 /** Tells the analysis where the WASM bytes come from. Call before the first analysis. */
 export function setWasmLoader(load: WasmLoader): void {
@@ -42,6 +44,14 @@ export function setRuntimeLoader(load: RuntimeLoader): void {
 export function parserRequested(): boolean {
   return parser !== undefined;
 }
+
+/** The raw cursor functions of the loaded runtime, once checked (see cursorExports.ts). */
+export function rawCursorExports(): CursorExports | undefined {
+  return cursorExports;
+}
+
+/** A program with fields, keywords, nesting and a decorator, to check the raw reader against. */
+const PROBE = "@d\ndef f(a, b=1):\n    return g(a, key=b)[0].c\nclass C(B):\n    x: int = 3\n";
 
 export function loadPythonParser(): Promise<TreeSitter.Parser> {
   if (!parser) {
@@ -65,9 +75,27 @@ async function createParser(
     load("tree-sitter.wasm"),
     load("tree-sitter-python.wasm"),
   ]);
-  await runtime.Parser.init({ wasmBinary: core });
+  // Emscripten fills this object in with the module's exports (see cursorExports.ts).
+  const moduleOptions: Record<string, unknown> = { wasmBinary: core };
+  await runtime.Parser.init(moduleOptions);
   const python = await runtime.Language.load(grammar);
   const created = new runtime.Parser();
   created.setLanguage(python);
+  cursorExports = checkedCursorExports(runtime, moduleOptions, created);
   return created;
+}
+
+function checkedCursorExports(
+  runtime: object,
+  moduleOptions: Record<string, unknown>,
+  created: TreeSitter.Parser,
+): CursorExports | undefined {
+  const found = cursorExportsOf(runtime, moduleOptions);
+  const probe = found && created.parse(PROBE);
+  if (!found || !probe) return undefined;
+  try {
+    return verifyCursorExports(found, probe) ? found : undefined;
+  } finally {
+    probe.delete();
+  }
 }

@@ -25,17 +25,12 @@ export function rangeBetween(from: SyntaxNode, to: SyntaxNode, fromEnd: boolean)
 /** An attribute node's text when it is written `a.b.c`, with no spaces, comments or brackets. */
 const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
-// What a node's own syntax says, kept per node: a node of an unchanged statement serves the next
-// analysis of the document too (StatementCache), and a function's body is evaluated once per call.
-const dottedNames = new WeakMap<SyntaxNode, readonly string[] | undefined>();
-const argumentLists = new WeakMap<SyntaxNode, CallArguments>();
-
 /** `a.b.c` as ["a", "b", "c"]; undefined for anything that is not a plain dotted name. */
+// What a node's own syntax says is kept on the node (SyntaxNode's fields): a function's body is
+// evaluated once per call, and a node of an unchanged statement serves the next analysis too.
 export function dottedName(node: SyntaxNode): readonly string[] | undefined {
-  if (dottedNames.has(node)) return dottedNames.get(node);
-  const parts = readDottedName(node);
-  dottedNames.set(node, parts);
-  return parts;
+  if (node.dottedName === undefined) node.dottedName = readDottedName(node) ?? null;
+  return node.dottedName ?? undefined;
 }
 
 function readDottedName(node: SyntaxNode): readonly string[] | undefined {
@@ -63,9 +58,7 @@ export interface CallArguments {
 }
 
 export function callArguments(call: SyntaxNode): CallArguments {
-  let found = argumentLists.get(call);
-  if (!found) argumentLists.set(call, (found = readCallArguments(call)));
-  return found;
+  return (call.callArguments ??= readCallArguments(call));
 }
 
 function readCallArguments(call: SyntaxNode): CallArguments {
