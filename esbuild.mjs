@@ -138,7 +138,11 @@ export const builds = [
     ...common,
     // The LSTM & GRU view's gradient worker is its own file, started from a blob: URL (see
     // webview/views/recurrent/gradientWorker.ts).
-    entryPoints: { main: "webview/main.ts", recurrentWorker: "webview/workers/recurrentWorker.ts" },
+    entryPoints: {
+      main: "webview/main.ts",
+      recurrentWorker: "webview/workers/recurrentWorker.ts",
+      vanishingWorker: "webview/workers/vanishingWorker.ts",
+    },
     outdir: "dist/webview",
     platform: "browser",
     format: "iife",

@@ -160,10 +160,11 @@ export async function openLabPage(
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
-  const [script, css, worker, english] = await Promise.all([
+  const [script, css, worker, vanishingWorker, english] = await Promise.all([
     readFile(path.join(ROOT, "dist/webview/main.js"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/main.css"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/recurrentWorker.js"), "utf8"),
+    readFile(path.join(ROOT, "dist/webview/vanishingWorker.js"), "utf8"),
     readFile(path.join(ROOT, "dist/webview/i18n/en.json"), "utf8"),
   ]);
   // The host writes the display language's words into the HTML (src/panel/html.ts); here English.
@@ -185,6 +186,8 @@ export async function openLabPage(
     if (url.endsWith("/main.css")) return route.fulfill({ body: css, contentType: "text/css" });
     if (url.endsWith("/recurrentWorker.js"))
       return route.fulfill({ body: worker, contentType: "text/javascript" });
+    if (url.endsWith("/vanishingWorker.js"))
+      return route.fulfill({ body: vanishingWorker, contentType: "text/javascript" });
     return route.fulfill({ body: html, contentType: "text/html" });
   });
   await page.addInitScript({ path: path.join(ROOT, "test/bench/panelProbe.js") });

@@ -6,6 +6,7 @@
 import {
   NormalStream,
   StreamGradientNorms,
+  type TrainDeepNetworkOptions,
   type TrainDeepNetworkResult,
   startDeepNetworkTraining,
 } from "../../src/core";
@@ -34,11 +35,21 @@ import type { LabView, StateUpdate } from "../view";
 import { t } from "../i18n";
 import { localNote } from "../i18n/notes";
 import { MeanOfLogs, sampleSeed } from "./vanishingSamples";
+import { VanishingWorker } from "./vanishingWorkerClient";
+import type { NetworkShape } from "../workers/vanishingProtocol";
 
 type Vanishing = LabState["vanishing"];
 
 /** Training uses a fixed small batch: enough to average, small enough to stay quick. */
 export const TRAINING_BATCH = 4;
+/**
+ * Work (weights × samples, weights × steps) from which the worker shares a request: about a
+ * frame's worth on the page (~8 ns a weight per sample, ~17 ns a weight per training step in
+ * Chromium here). Below it the page finishes in its first slice, sooner than a message round trip
+ * and a second thread would.
+ */
+const WORKER_GRADIENT_WORK = 2 ** 20;
+const WORKER_TRAINING_WORK = 2 ** 19;
 
 /** Labels are looked up when drawn, so they are in the page's language. */
 const activationLabel = (id: ActivationId): string =>
@@ -102,6 +113,8 @@ export class VanishingView implements LabView {
   /** Sample s's normals for the current seed: the other controls draw nothing new. */
   private readonly streams: NormalStream[] = [];
   private readonly sampler = new StreamGradientNorms();
+  /** Shares large requests with the page (started by the first one). */
+  private readonly worker = new VanishingWorker();
   /** The chart's datasets, kept and updated in place (Chart.js then keeps its controllers). */
   private readonly gradientSets = [
     { label: "", data: [] as { x: number; y: number }[] },
@@ -290,40 +303,78 @@ export class VanishingView implements LabView {
 
   private showGradients(v: Vanishing, force: boolean): void {
     const key = this.gradientKey(v);
-    const done = this.gradients;
-    if (done && done.key === key && done.samplesDone === v.samples) {
-      if (force) this.drawGradients(v, done);
+    const shown = this.gradients;
+    if (shown && shown.key === key && shown.samplesDone === v.samples) {
+      if (force) this.drawGradients(v, shown);
       else reportRendered(this.id);
       return;
     }
     const generation = ++this.generation;
-    const mean = new MeanOfLogs(v.depth);
+    const samples = v.samples;
     const log10Bound = new Float64Array(v.depth);
     for (let l = 0; l < v.depth; l++) log10Bound[l] = (v.depth - l) * Math.log10(0.25);
-    const result = (): GradientResult => ({
-      key,
-      norms: mean.mean(),
-      log10Norms: mean.log10Mean(),
-      log10Bound,
-      samplesDone: mean.count,
-    });
+    // Sample s's per-layer log10 norms, whoever computed it; averaged in sample order, so the
+    // mean is the same whatever the page and the worker each did.
+    const rows: (Float64Array | undefined)[] = new Array<undefined>(samples).fill(undefined);
+    let done = 0;
+    const put = (sample: number, row: Float64Array) => {
+      if (rows[sample]) return;
+      rows[sample] = row;
+      done++;
+    };
+    const result = (): GradientResult => {
+      const mean = new MeanOfLogs(v.depth);
+      for (const row of rows) if (row) mean.add(row);
+      return {
+        key,
+        norms: mean.mean(),
+        log10Norms: mean.log10Mean(),
+        log10Bound,
+        samplesDone: mean.count,
+      };
+    };
+    // A large request: the worker computes samples from the last one down while the page computes
+    // them from the first one up, skipping what the worker has sent; they meet in the middle.
+    if (
+      samples > 1 &&
+      v.depth * v.width ** 2 * samples >= WORKER_GRADIENT_WORK &&
+      this.worker.ready()
+    ) {
+      this.worker.gradients(
+        this.networkShape(v),
+        samples,
+        1,
+        (sample, row) => {
+          if (generation === this.generation) put(sample, row);
+        },
+        () => {}, // the page computes what the worker did not
+      );
+    } else this.worker.stop();
     // Samples are computed one network at a time, each from its own seed: a big request is cut
     // into slices, the chart fills in as they finish, and any new input cancels the rest.
+    let next = 0;
     runSliced({
       current: () => generation === this.generation,
       advance: () => {
-        mean.add(this.sampler.run(this.stream(mean.count, v.seed), v));
-        return mean.count / v.samples;
+        while (next < samples && rows[next]) next++;
+        if (next < samples) put(next, this.sampler.run(this.stream(next, v.seed), v));
+        return done / samples;
       },
       drawPartial: () => {
         this.gradients = result();
         this.drawGradients(v, this.gradients);
       },
       drawComplete: () => {
+        this.worker.stop();
         this.gradients = result();
         this.drawGradients(v, this.gradients);
       },
     });
+  }
+
+  private networkShape(v: Vanishing): NetworkShape {
+    const { depth, width, activation, init, scale, seed } = v;
+    return { depth, width, activation, init, scale, seed };
   }
 
   /** Sample s's stream for `seed`; a new seed restarts it in the memory it already has. */
@@ -423,18 +474,43 @@ export class VanishingView implements LabView {
       return;
     }
     const generation = ++this.generation;
-    const training = startDeepNetworkTraining({
-      depth: v.depth,
-      width: v.width,
-      activation: v.activation,
-      init: v.init,
-      scale: v.scale,
-      seed: v.seed,
+    const options = {
+      ...this.networkShape(v),
       steps: v.steps,
       learningRate: v.learningRate,
       batchSize: TRAINING_BATCH,
-    });
-    // Step by step in slices: the curves grow while it runs, and new input stops it.
+    };
+    const finished = (result: TrainDeepNetworkResult) => {
+      this.training = { key, result };
+      this.drawTraining(v, result);
+    };
+    // A large run goes to the worker whole: the page stays free to draw its progress.
+    if (v.depth * v.width ** 2 * v.steps >= WORKER_TRAINING_WORK && this.worker.ready()) {
+      this.worker.training(
+        options,
+        (result, complete) => {
+          if (generation !== this.generation) return;
+          if (complete) finished(result);
+          else this.drawTraining(v, result, false);
+        },
+        () => {
+          if (generation === this.generation) this.trainOnPage(options, generation, finished);
+        },
+      );
+      return;
+    }
+    this.worker.stop();
+    this.trainOnPage(options, generation, finished);
+  }
+
+  /** Step by step in slices: the curves grow while it runs, and new input stops it. */
+  private trainOnPage(
+    options: TrainDeepNetworkOptions,
+    generation: number,
+    finished: (result: TrainDeepNetworkResult) => void,
+  ): void {
+    const training = startDeepNetworkTraining(options);
+    const v = this.state!;
     runSliced({
       current: () => generation === this.generation,
       advance: () => {
@@ -442,10 +518,7 @@ export class VanishingView implements LabView {
         return training.stepsDone / training.steps;
       },
       drawPartial: () => this.drawTraining(v, training.result(), false),
-      drawComplete: () => {
-        this.training = { key, result: training.result() };
-        this.drawTraining(v, this.training.result);
-      },
+      drawComplete: () => finished(training.result()),
     });
   }
 

@@ -22,8 +22,8 @@ const ALLOWED: readonly RegExp[] = [
   /^dist\/extension\.js$/,
   /^dist\/web\/extension\.js$/,
   /^dist\/webview\/main\.(js|css)$/,
-  // The LSTM & GRU view's gradient worker, started by the page.
-  /^dist\/webview\/recurrentWorker\.js$/,
+  // The LSTM & GRU view's gradient worker and the Vanishing gradients view's, started by the page.
+  /^dist\/webview\/(recurrent|vanishing)Worker\.js$/,
   // The page's words, one table per language, read by the host (src/panel/pageWords.ts).
   /^dist\/webview\/i18n\/[a-z]{2,3}\.json$/,
   /^dist\/analysis\/tree-sitter(-python)?\.wasm$/,
