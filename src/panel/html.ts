@@ -27,8 +27,9 @@ export function renderLabHtml(
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
-    // The LSTM & GRU view's gradient worker: its script is fetched from the extension's own
-    // dist/webview and started from a blob: URL the page makes (a Worker must be same-origin).
+    // The LSTM & GRU and Vanishing gradients views' workers: their scripts are fetched from the
+    // extension's own dist/webview and started from blob: URLs the page makes (a Worker must be
+    // same-origin).
     `connect-src ${webview.cspSource}`,
     "worker-src blob:",
   ].join("; ");

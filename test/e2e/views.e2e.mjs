@@ -128,6 +128,45 @@ export async function depthClampsTo200WithANote({ page }) {
   return (await frame.locator("#view-vanishing .note").textContent()) ?? "";
 }
 
+/**
+ * 200 layers × 36 with 16 samples is shared with a Web Worker (dist/webview/vanishingWorker.js,
+ * started from a blob: URL under the page's CSP by the first such request). The page says whether
+ * it started; a new seed is then drawn by both, and the chart says all 16 samples are in.
+ */
+export async function largeNetworksShareTheWorker({ page }) {
+  const frame = labFrame(page);
+  const setNumber = async (selector, value) => {
+    await frame.locator(selector).fill(String(value));
+    await frame.locator(selector).press("Enter");
+    await waitForChart(page, "vanishing");
+  };
+  await setNumber("#width", 36);
+  await setNumber("#samples", 16);
+  await frame
+    .locator("body[data-vanishing-worker]")
+    .waitFor({ state: "attached", timeout: 20_000 })
+    .catch(() => {
+      throw new Error("the page never said whether its vanishing worker started");
+    });
+  const state = await frame.locator("body").getAttribute("data-vanishing-worker");
+  assert.equal(state, "ready", `the vanishing worker is "${state}", expected "ready"`);
+  // A new seed: both draw their samples, and the readout changes once all 16 are in (the chart
+  // is "drawn" only when complete).
+  const readout = frame.locator("#vanishing-readout");
+  const before = (await readout.textContent()) ?? "";
+  await setNumber("#seed", 2);
+  await frame
+    .locator("#vanishing-readout")
+    .filter({ hasNotText: before })
+    .waitFor({ timeout: 20_000 });
+  await expectText(readout, "layer 200", "#vanishing-readout");
+  const after = (await readout.textContent()) ?? "";
+  await setNumber("#width", 16);
+  await setNumber("#samples", 4);
+  await setNumber("#seed", 1);
+  return `worker ${state}; ${after}`;
+}
+
 export async function logitEditUpdatesCrossEntropy({ page }) {
   const frame = labFrame(page);
   await frame.locator("#logit-0").fill("3");

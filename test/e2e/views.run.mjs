@@ -21,11 +21,11 @@ export function viewTests() {
   return [
     ...views.VIEWS.flatMap((view) => [
       views.opensFromThePalette(view),
-      view.id === "activations"
-        ? views.probeReadsSigmaOf2point5
+      ...(view.id === "activations"
+        ? [views.probeReadsSigmaOf2point5]
         : view.id === "vanishing"
-          ? views.depthClampsTo200WithANote
-          : views.logitEditUpdatesCrossEntropy,
+          ? [views.depthClampsTo200WithANote, views.largeNetworksShareTheWorker]
+          : [views.logitEditUpdatesCrossEntropy]),
     ]),
     views.screenshotsOfEveryView("light", screenshotDir),
     views.restoresEveryViewAfterAReload,
