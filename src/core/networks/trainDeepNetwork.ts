@@ -213,7 +213,47 @@ function forwardLayer(layer: DenseLayer, previous: Float64Array[], out: Float64A
     const r1 = r0 + fanIn;
     const r2 = r1 + fanIn;
     const r3 = r2 + fanIn;
-    for (let b = 0; b < batchSize; b++) {
+    let b = 0;
+    // Two examples a turn as well: eight sums, each weight loaded once for both.
+    for (; b + 1 < batchSize; b += 2) {
+      const p = previous[b];
+      const q = previous[b + 1];
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let j = 0; j < fanIn; j++) {
+        const x = p[j];
+        const y = q[j];
+        const w0 = weights[r0 + j];
+        const w1 = weights[r1 + j];
+        const w2 = weights[r2 + j];
+        const w3 = weights[r3 + j];
+        s0 += w0 * x;
+        s1 += w1 * x;
+        s2 += w2 * x;
+        s3 += w3 * x;
+        t0 += w0 * y;
+        t1 += w1 * y;
+        t2 += w2 * y;
+        t3 += w3 * y;
+      }
+      const o = out[b];
+      o[k] = biases[k] + s0;
+      o[k + 1] = biases[k + 1] + s1;
+      o[k + 2] = biases[k + 2] + s2;
+      o[k + 3] = biases[k + 3] + s3;
+      const u = out[b + 1];
+      u[k] = biases[k] + t0;
+      u[k + 1] = biases[k + 1] + t1;
+      u[k + 2] = biases[k + 2] + t2;
+      u[k + 3] = biases[k + 3] + t3;
+    }
+    for (; b < batchSize; b++) {
       const p = previous[b];
       let s0 = 0;
       let s1 = 0;
@@ -271,6 +311,43 @@ function backwardAndUpdate(
     gradRow.fill(0);
     let biasSum = 0;
     for (let b = 0; b < batchSize; b++) biasSum += deltas[b][k] * scaled[b];
+    biasGrad[k] = biasSum;
+    // The panel's batch of four, none of whose δ is 0: the whole row in one pass — each weight
+    // read once for the four rows of `below`, its gradient summed over the examples in order
+    // (from 0, as the gradient row starts) and the weight stepped at once, the squares added in
+    // the order of the loops below.
+    if (below && batchSize === 4) {
+      const dk0 = deltas[0][k];
+      const dk1 = deltas[1][k];
+      const dk2 = deltas[2][k];
+      const dk3 = deltas[3][k];
+      const d0 = dk0 * scaled[0];
+      const d1 = dk1 * scaled[1];
+      const d2 = dk2 * scaled[2];
+      const d3 = dk3 * scaled[3];
+      if (d0 !== 0 && d1 !== 0 && d2 !== 0 && d3 !== 0) {
+        const n0 = below[0];
+        const n1 = below[1];
+        const n2 = below[2];
+        const n3 = below[3];
+        const p0 = previous[0];
+        const p1 = previous[1];
+        const p2 = previous[2];
+        const p3 = previous[3];
+        for (let j = 0; j < width; j++) {
+          const w = weights[row + j];
+          n0[j] += dk0 * w;
+          n1[j] += dk1 * w;
+          n2[j] += dk2 * w;
+          n3[j] += dk3 * w;
+          const g = 0 + d0 * p0[j] + d1 * p1[j] + d2 * p2[j] + d3 * p3[j];
+          gradSquares += g * g;
+          weightSquares += w * w;
+          weights[row + j] = w - learningRate * g;
+        }
+        continue;
+      }
+    }
     let b = 0;
     // Four examples a turn when none of their δ is 0 (a 0 adds nothing to the gradient and is
     // skipped, as below): each weight loaded once for four rows of `below`, and each gradient
@@ -329,7 +406,6 @@ function backwardAndUpdate(
       weightSquares += w * w;
       weights[row + j] = w - learningRate * g;
     }
-    biasGrad[k] = biasSum;
   }
   for (let k = 0; k < outputs; k++) biases[k] -= learningRate * biasGrad[k];
   squares[0] = gradSquares;
