@@ -112,6 +112,36 @@ describe("trainDeepNetwork equals the per-example textbook loop, bit for bit", (
   }
 });
 
+describe("trainDeepNetwork equals the textbook loop for batches other than the panel's four", () => {
+  // Batches of 1, 3, 5 and 6 take the loops' remainders (an odd example, a fifth and sixth after
+  // a group of four) that the panel's batch of four does not; width 7 leaves rows after fours.
+  for (const batchSize of [1, 3, 5, 6]) {
+    it(`batch ${batchSize}, 6 × 7 sigmoid and relu`, () => {
+      for (const activation of ["sigmoid", "relu"] as const) {
+        const o = {
+          depth: 6,
+          width: 7,
+          activation,
+          init: "he" as const,
+          scale: 1,
+          seed: 11,
+          steps: 3,
+          learningRate: 0.1,
+          batchSize,
+        };
+        const expected = textbook(o);
+        const actual = trainDeepNetwork(o);
+        assert.deepEqual(Array.from(actual.losses), expected.losses);
+        assert.deepEqual(
+          actual.relativeUpdates.map((r) => Array.from(r)),
+          expected.relativeUpdates,
+        );
+        assert.equal(actual.finalLoss, expected.finalLoss);
+      }
+    });
+  }
+});
+
 describe("startDeepNetworkTraining", () => {
   it("taken a step at a time, with partial results between, ends where trainDeepNetwork does", () => {
     const o = {
