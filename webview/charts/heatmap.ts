@@ -100,6 +100,13 @@ export class Heatmap {
   #image: ImageData | undefined;
   /** What the map canvas was drawn for; cleared by new data. */
   #baseKey = "";
+  /**
+   * What the overlay was drawn for: a change of data that leaves the cursor, the sizes and the
+   * colours as they were leaves the overlay as it is (each canvas redrawn costs a copy of its
+   * pixels in the frame that shows it).
+   */
+  #overlayKey = "";
+  #overlayColours: HeatmapColours | undefined;
   #baseColours: HeatmapColours | undefined;
   #steps = 0;
   #units = 0;
@@ -237,6 +244,10 @@ export class Heatmap {
       }
       this.#drawBase(colours, plot, ratio);
     }
+    const overlayKey = `${baseKey}:${this.#steps}x${this.#units}:${this.#cursor.t},${this.#cursor.unit}`;
+    if (this.#overlayKey === overlayKey && this.#overlayColours === colours) return;
+    this.#overlayKey = overlayKey;
+    this.#overlayColours = colours;
     if (this.overlay.width !== pixelWidth || this.overlay.height !== pixelHeight) {
       this.overlay.width = pixelWidth;
       this.overlay.height = pixelHeight;

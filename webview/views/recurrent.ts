@@ -51,6 +51,8 @@ const SYNC_WORK = 2_000_000;
  * page and the worker.
  */
 const DRAWING_WORK = 4_000_000;
+/** How long the heatmaps wait for the worker's answers before they are drawn without them. */
+const MAPS_WAIT_MS = 40;
 /** Cells whose forward pass and gradient are kept: the three of the last three settings. */
 const KEPT_CELLS = 9;
 /** Play speed: ten steps a second, or one when the system asks for reduced motion. */
@@ -172,6 +174,9 @@ export class RecurrentView implements LabView {
     }
   });
   #bounds = "";
+  /** The heatmaps have data or a cursor not drawn yet (see #showGradients). */
+  #mapsPending = false;
+  #mapsTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #shownValues = new Map<object, unknown>();
 
   constructor(update: StateUpdate) {
@@ -685,13 +690,21 @@ export class RecurrentView implements LabView {
     this.#show(c.unit, unit + 1);
 
     if (changed || force) this.#paintHeatmaps(prepared);
-    for (const { map } of this.#heatmaps) {
-      map.setCursor(t, unit);
-      if (this.#colours) map.draw(this.#colours);
-    }
+    for (const { map } of this.#heatmaps) map.setCursor(t, unit);
+    // Drawn with the chart (#drawGradients), or a moment later while the worker computes.
+    this.#mapsPending = true;
     this.#writeEquations(prepared, t, unit);
     if (changed) this.#writeGateTable();
     this.#showGradients(prepared, t, force);
+  }
+
+  /** Draws the heatmaps' new data or cursor, if they have any not drawn yet. */
+  #drawMaps(): void {
+    clearTimeout(this.#mapsTimer);
+    this.#mapsTimer = undefined;
+    if (!this.#mapsPending || !this.#colours) return;
+    this.#mapsPending = false;
+    for (const { map } of this.#heatmaps) map.draw(this.#colours);
   }
 
   #paintHeatmaps(p: Prepared): void {
@@ -994,7 +1007,7 @@ export class RecurrentView implements LabView {
     }
     if (this.#chartKey !== gradientsKey(p)) {
       this.#drawGradients(p, this.#state?.cursor ?? 0, true, true);
-    }
+    } else this.#drawMaps();
     return true;
   }
 
@@ -1014,21 +1027,27 @@ export class RecurrentView implements LabView {
       return;
     }
     // Large: the worker has the other cells (sent before the chosen cell's forward pass). The
-    // chosen cell's backward pass follows its forward pass in this task: the heatmaps then reach
-    // the screen with the frame that follows, not a frame before it — a frame drawn between the
-    // two passes (~10 ms at T = 500, H = 64) would lengthen the path to the finished chart, and the
-    // worker, busy with the two other cells, needs about as long. Without a worker, and for what
-    // is left, the page makes one pass (forward or backward of one cell) per task, so input stays
-    // answered between them; the chart is drawn once, when all three gradients are there.
+    // chosen cell's backward pass follows its forward pass in this task, and the heatmaps are
+    // drawn with the chart when the worker's answers come (or after MAPS_WAIT_MS if they are
+    // late): a frame drawn in between, with the heatmaps' canvases, would come before the page
+    // reads the answers (~10 ms at T = 500, H = 64) and lengthen the path to the finished view.
+    // Without a worker, and for what is left, the page makes one pass (forward or backward of one
+    // cell) per task, so input stays answered between them, and draws the heatmaps first; the
+    // chart is drawn once, when all three gradients are there.
     this.#sendToWorker(p, p.run.kind);
-    if (this.#worker.usable) {
+    const withWorker = this.#worker.usable;
+    if (withWorker) {
       results.completeGradient(p.keys[p.run.kind], p.weights[p.run.kind], p.inputs);
       if (GRADIENT_ORDER.every((kind) => results.passesLeft(p.keys[kind]) === 0)) {
         this.#drawGradients(p, cursor, true, true);
         return;
       }
+      this.#mapsTimer ??= setTimeout(() => {
+        this.#drawMaps();
+        reportRendered(this.id, false);
+      }, MAPS_WAIT_MS);
     }
-    this.#drawGradients(p, cursor, false, false);
+    this.#drawGradients(p, cursor, false, false, !withWorker);
     const next = () => {
       if (generation !== this.#generation) return;
       // Asked afresh at every pass: what is missing may change (a worker's answer arrives).
@@ -1046,7 +1065,9 @@ export class RecurrentView implements LabView {
     return GRADIENT_ORDER.map((kind) => ({ kind, values: this.#results.gradient(p.keys[kind]) }));
   }
 
-  #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
+  /** maps: the heatmaps are drawn too (and the redraw reported); only false while they wait. */
+  #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean, maps = true): void {
+    if (maps || complete) this.#drawMaps();
     const steps = p.inputs.steps;
     const width = this.#theme?.kind === "high-contrast" ? 3 : 2;
     const series = this.#gradientSeries(p);
@@ -1109,7 +1130,7 @@ export class RecurrentView implements LabView {
       );
     }
     this.#drawCursorLine(cursor);
-    reportRendered(this.id, complete);
+    if (maps || complete) reportRendered(this.id, complete);
   }
 
   #drawCursorLine(cursor: number): void {
