@@ -31,6 +31,21 @@ Chart.register(
   Legend,
 );
 
+/**
+ * A chart built before its view is in the page is drawn first by the view's render, at the size
+ * of a detached canvas, and then again by Chart.js when its observer sees the canvas attached (a
+ * microtask later): the first draw is thrown away. Sizing the canvas before that first update,
+ * once it is in the page, makes it the real one, and the attach finds the size unchanged and
+ * draws nothing.
+ */
+const sizeBeforeTheFirstDraw = {
+  id: "sizeBeforeTheFirstDraw",
+  beforeUpdate(chart: Chart) {
+    if (!chart.attached && chart.canvas.isConnected) chart.resize();
+  },
+};
+Chart.register(sizeBeforeTheFirstDraw);
+
 // Linear axes' numbers without Intl.NumberFormat, whose first use cost every panel load 15–60 ms
 // before the first chart (./tickLabels.ts; the same labels).
 Chart.defaults.scales.linear.ticks.callback = (value, _index, ticks) =>
