@@ -188,12 +188,14 @@ export class Heatmap {
     // Sequential: 0 … max → 0 … 255; diverging: −max … max → 0 … 255.
     const slope = scale.kind === "diverging" ? (LUT_SIZE - 1) / (2 * max) : (LUT_SIZE - 1) / max;
     const offset = scale.kind === "diverging" ? max : 0;
-    for (let t = 0; t < steps; t++) {
-      for (let u = 0; u < units; u++) {
-        const v = values[t * units + u];
-        let k = Math.round((v + offset) * slope);
-        k = k < 0 ? 0 : k > LUT_SIZE - 1 ? LUT_SIZE - 1 : k;
-        pixels[u * steps + t] = Number.isNaN(v) ? 0 : table[k];
+    // Row by row of the bitmap, so that the pixels are written in order (about twice as fast as
+    // following the values); NaN is left transparent.
+    const last = LUT_SIZE - 1;
+    for (let u = 0; u < units; u++) {
+      const row = u * steps;
+      for (let t = 0; t < steps; t++) {
+        const k = Math.round((values[t * units + u] + offset) * slope);
+        pixels[row + t] = k > 0 ? (k < last ? table[k] : table[last]) : k === k ? table[0] : 0;
       }
     }
     context.putImageData(image, 0, 0);

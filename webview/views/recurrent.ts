@@ -753,6 +753,8 @@ export class RecurrentView implements LabView {
       entry.series = series;
       const rows = series.id === "x" ? p.inputSize : run.hidden;
       const height = heatmapHeight(rows);
+      // One pass for the colour scale's end (the largest |value|) and the accessible name.
+      const stats = seriesStats(series.values);
       entry.map.setHeight(height);
       // The figure shows the map's height of a canvas that keeps the tallest height it has had.
       if (entry.figure.style.height !== `${height}px`) entry.figure.style.height = `${height}px`;
@@ -761,7 +763,8 @@ export class RecurrentView implements LabView {
           ? ({ kind: "sequential", max: 1 } as const)
           : ({
               kind: "diverging",
-              max: series.range === "signed" && series.id !== "x" ? 1 : maxAbs(series.values) || 1,
+              max:
+                series.range === "signed" && series.id !== "x" ? 1 : largestMagnitude(stats) || 1,
             } as const);
       entry.map.setData(
         series.values,
@@ -771,7 +774,7 @@ export class RecurrentView implements LabView {
         `${series.symbol} — ${t(series.name)}`,
         colours,
       );
-      entry.figure.setAttribute("aria-label", this.#describe(series, run.steps, rows));
+      entry.figure.setAttribute("aria-label", this.#describe(series, stats, run.steps, rows));
     }
   }
 
@@ -796,18 +799,8 @@ export class RecurrentView implements LabView {
   }
 
   /** An accessible name that says what the map shows in numbers: range and where it sits. */
-  #describe(series: GateSeries, steps: number, rows: number): string {
-    let min = Infinity;
-    let max = -Infinity;
-    let sum = 0;
-    const values = series.values;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      sum += v;
-    }
-    const mean = sum / series.values.length;
+  #describe(series: GateSeries, stats: SeriesStats, steps: number, rows: number): string {
+    const { min, max, mean } = stats;
     return (
       t(
         series.id === "x" ? "recurrent.heatmap.inputs" : "recurrent.heatmap.units",
@@ -1306,8 +1299,26 @@ function gradientsKey(p: Prepared): string {
   return GRADIENT_ORDER.map((kind) => p.keys[kind]).join("\u0002");
 }
 
-function maxAbs(values: Float64Array): number {
-  let max = 0;
-  for (const v of values) if (Math.abs(v) > max) max = Math.abs(v);
-  return max;
+interface SeriesStats {
+  min: number;
+  max: number;
+  mean: number;
+}
+
+/** The largest |value|; 0 when there is none (no values, or only NaN). */
+function largestMagnitude({ min, max }: SeriesStats): number {
+  return min <= max ? Math.max(Math.abs(min), Math.abs(max)) : 0;
+}
+
+function seriesStats(values: Float64Array): SeriesStats {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+  }
+  return { min, max, mean: sum / values.length };
 }
