@@ -88,9 +88,12 @@ const PRUNABLE = new Set([
   "string",
 ]);
 
+/** The keyword arguments of the calls that have none (most): one Map less to collect per call. */
+const NO_VALUES: ReadonlyMap<string, Value> = new Map();
+
 interface Arguments {
   positional: Value[];
-  keywords: Map<string, Value>;
+  keywords: ReadonlyMap<string, Value>;
   /** The first positional argument, or `input=`. */
   first: Value;
 }
@@ -101,13 +104,13 @@ interface Arguments {
  */
 export class Words {
   readonly relevantTerm: boolean;
-  private distinct?: readonly string[];
+  private distinct?: ReadonlySet<string>;
   constructor(private readonly node: SyntaxNode) {
     this.relevantTerm = RELEVANT_TERMS.test(node.text);
   }
   /** The distinct identifiers (and keywords) in the text. */
-  get identifiers(): readonly string[] {
-    return (this.distinct ??= [...new Set(this.node.text.match(IDENTIFIERS))]);
+  get identifiers(): ReadonlySet<string> {
+    return (this.distinct ??= new Set(this.node.text.match(IDENTIFIERS)));
   }
 }
 
@@ -962,7 +965,12 @@ class FlowAnalysis {
     const { positional, keywords, splat } = callArguments(call);
     for (const node of splat) this.evaluate(node, scope);
     const values = positional.map((node) => this.evaluate(node, scope));
-    const named = new Map([...keywords].map(([name, node]) => [name, this.evaluate(node, scope)]));
+    let named: ReadonlyMap<string, Value> = NO_VALUES;
+    if (keywords.size > 0) {
+      const byName = new Map<string, Value>();
+      for (const [name, node] of keywords) byName.set(name, this.evaluate(node, scope));
+      named = byName;
+    }
     return {
       positional: values,
       keywords: named,

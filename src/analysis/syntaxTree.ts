@@ -128,9 +128,10 @@ export class SyntaxTree {
   readChildren(parent: SyntaxNode): SyntaxNode[] {
     if (parent.descendantIndex < 0) return [];
     const statement = parent.statement ?? parent;
-    if (statement.raw !== this.cursorAnchor) {
-      this.cursor.reset(statement.raw!);
-      this.cursorAnchor = statement.raw!;
+    const anchor = statement.anchor!.raw;
+    if (anchor !== this.cursorAnchor) {
+      this.cursor.reset(anchor);
+      this.cursorAnchor = anchor;
     }
     // The module's children are read through the public cursor: each needs its Node (currentNode).
     const raw = parent === this.root ? undefined : this.rawCursor;
@@ -149,6 +150,7 @@ export class SyntaxTree {
     statement: SyntaxNode,
   ): SyntaxNode[] {
     const children: SyntaxNode[] = [];
+    const base = statement.anchor!.base;
     const { types, named, leaf, fields } = this.tables;
     cursor.gotoDescendant(parent.descendantIndex);
     if (!cursor.gotoFirstChild()) return children;
@@ -168,8 +170,8 @@ export class SyntaxTree {
       }
       const child = new SyntaxNode(parent, statement, nextId++, type, isNamed, field);
       child.place(
-        cursor.startIndex - statement.base,
-        cursor.endIndex - statement.base,
+        cursor.startIndex - base,
+        cursor.endIndex - base,
         isLeaf ? -1 : cursor.currentDescendantIndex,
       );
       children.push(child);
@@ -220,6 +222,18 @@ function lineStartsOf(source: string): number[] {
   return starts;
 }
 
+/**
+ * A top-level statement's place in the tree being analysed, apart from its nodes' fields: every
+ * node the analysis reads stays alive until it ends, and the garbage collector copies them all.
+ */
+interface StatementAnchor {
+  tree: SyntaxTree;
+  /** Its start in the source: its nodes keep offsets from there, valid after edits above it. */
+  base: number;
+  /** Its Node, which the cursor is reset to before reading its nodes. */
+  raw: TreeSitter.Node;
+}
+
 export class SyntaxNode {
   private cachedChildren?: SyntaxNode[];
   private cachedNamedChildren?: SyntaxNode[];
@@ -228,10 +242,8 @@ export class SyntaxNode {
   private relativeEnd = 0;
   /** Where the cursor finds this node from its statement's Node; -1: known to have no children. */
   descendantIndex = -1;
-  // A top-level statement (and the module) carries these, set anew by each analysis that meets it.
-  private tree?: SyntaxTree;
-  base = 0;
-  raw?: TreeSitter.Node;
+  /** Where a top-level statement (or the module) is now: set anew by each analysis that meets it. */
+  anchor: StatementAnchor | undefined = undefined;
   // What the analysis reads from this node's own syntax, worked out once (syntax.ts, flow.ts): a
   // node of an unchanged statement serves the next analysis of the document too. Fields, not
   // WeakMaps: a WeakMap's entries are ephemerons, and tracing them took ~a fifth of the rules' time.
@@ -261,22 +273,20 @@ export class SyntaxNode {
 
   /** Where a top-level statement (or the module) is in the tree being analysed now. */
   anchorAt(tree: SyntaxTree, base: number, raw: TreeSitter.Node): void {
-    this.tree = tree;
-    this.base = base;
-    this.raw = raw;
+    this.anchor = { tree, base, raw };
   }
 
   private get syntax(): SyntaxTree {
-    return (this.statement ?? this).tree!;
+    return (this.statement ?? this).anchor!.tree;
   }
 
   /** UTF-16 code units, like the JavaScript string that was parsed. */
   get startIndex(): number {
-    return (this.statement ?? this).base + this.relativeStart;
+    return (this.statement ?? this).anchor!.base + this.relativeStart;
   }
 
   get endIndex(): number {
-    return (this.statement ?? this).base + this.relativeEnd;
+    return (this.statement ?? this).anchor!.base + this.relativeEnd;
   }
 
   get text(): string {
@@ -297,7 +307,13 @@ export class SyntaxNode {
   }
 
   get namedChildren(): SyntaxNode[] {
-    return (this.cachedNamedChildren ??= this.children.filter((c) => c.isNamed));
+    if (this.cachedNamedChildren) return this.cachedNamedChildren;
+    const children = this.children;
+    // Mostly every child is named, and then the same array serves (neither is ever changed).
+    this.cachedNamedChildren = children.every((c) => c.isNamed)
+      ? children
+      : children.filter((c) => c.isNamed);
+    return this.cachedNamedChildren;
   }
 
   childForFieldName(field: string): SyntaxNode | null {
