@@ -44,9 +44,14 @@ scope.onmessage = ({ data }) => {
     scope.postMessage({ id: typeof id === "number" ? id : -1, kind: "error", error: job }, []);
     return;
   }
+  if (job.kind === "stop") {
+    // Only the job it names: a stop that crossed a newer job on the way ends nothing.
+    if (currentId === job.id) currentId = -1;
+    return;
+  }
   currentId = job.id;
   if (job.kind === "gradients") runTurns(job.id, gradientSamples(job));
-  else if (job.kind === "training") runTurns(job.id, training(job));
+  else runTurns(job.id, training(job));
 };
 
 /** Runs a job's units of work TURN_MS at a time until it ends or another job replaces it. */
