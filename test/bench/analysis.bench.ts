@@ -8,6 +8,15 @@
 // then the rules (DocumentAnalysis). Times are CPU time of this process per call (what to read on a
 // busy machine; wall time follows it when the machine is quiet), median and p95 of interleaved
 // rounds (interleave.ts), so load drifts alike over all columns.
+//
+// The bare parse alone (40–75 ms here, with load) leaves no room for the 50 ms budget, and what was
+// tried does not shrink it (interleaved runs, 27 Nov 2026): tree-sitter-python 0.25.0's own wasm is
+// byte for byte @vscode/tree-sitter-wasm 0.3.1's; web-tree-sitter 0.26.3 and 0.27.1 parse at
+// 0.94–1.05× of 0.25.10's time; a parse callback reads the same 10 KB chunks a string does (47
+// reads for the dense file). Parsing only the statements that can matter (includedRanges) would
+// still parse most of each file: the statements that name a layer, an activation or a loss are
+// 66% (realistic), 62% (dense) and 86% (torch/nn/modules) of the bytes before following the names
+// they share with the rest — and that closure took in every statement of all three.
 // Run: npm run bench -- analysis
 import { analyzeProgram, analyzeTree } from "../../src/analysis";
 import { DocumentAnalysis } from "../../src/analysis/documentAnalysis";
