@@ -246,7 +246,8 @@ export class SyntaxNode {
   anchor: StatementAnchor | undefined = undefined;
   // What the analysis reads from this node's own syntax, worked out once (syntax.ts, flow.ts): a
   // node of an unchanged statement serves the next analysis of the document too. Fields, not
-  // WeakMaps: a WeakMap's entries are ephemerons, and tracing them took ~a fifth of the rules' time.
+  // WeakMaps: a WeakMap's entries are ephemerons, extra work for every garbage collection, which
+  // is already a large share of the rules' time.
   /** `a.b.c` as ["a", "b", "c"]; null when the node is no plain dotted name. */
   dottedName: readonly string[] | null | undefined = undefined;
   callArguments: CallArguments | undefined = undefined;
