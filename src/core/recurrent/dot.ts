@@ -42,6 +42,8 @@ export function matVec(
   outOffset: number,
   add: boolean,
 ): void {
+  const whole = vOffset + (length - (length % 4));
+  const end = vOffset + length;
   let k = 0;
   for (; k + 1 < rows; k += 2) {
     let a0 = 0;
@@ -52,27 +54,29 @@ export function matVec(
     let b1 = 0;
     let b2 = 0;
     let b3 = 0;
-    const r0 = k * length;
-    const r1 = r0 + length;
-    let j = 0;
-    for (; j + 3 < length; j += 4) {
-      const v0 = v[vOffset + j];
-      const v1 = v[vOffset + j + 1];
-      const v2 = v[vOffset + j + 2];
-      const v3 = v[vOffset + j + 3];
-      a0 += w[r0 + j] * v0;
-      a1 += w[r0 + j + 1] * v1;
-      a2 += w[r0 + j + 2] * v2;
-      a3 += w[r0 + j + 3] * v3;
-      b0 += w[r1 + j] * v0;
-      b1 += w[r1 + j + 1] * v1;
-      b2 += w[r1 + j + 2] * v2;
-      b3 += w[r1 + j + 3] * v3;
+    // Indices that step along with j (row k at p, row k + 1 at q, v at i) rather than sums
+    // recomputed at every load.
+    let p = k * length;
+    let q = p + length;
+    let i = vOffset;
+    for (; i < whole; i += 4, p += 4, q += 4) {
+      const v0 = v[i];
+      const v1 = v[i + 1];
+      const v2 = v[i + 2];
+      const v3 = v[i + 3];
+      a0 += w[p] * v0;
+      a1 += w[p + 1] * v1;
+      a2 += w[p + 2] * v2;
+      a3 += w[p + 3] * v3;
+      b0 += w[q] * v0;
+      b1 += w[q + 1] * v1;
+      b2 += w[q + 2] * v2;
+      b3 += w[q + 3] * v3;
     }
-    for (; j < length; j++) {
-      const vj = v[vOffset + j];
-      a0 += w[r0 + j] * vj;
-      b0 += w[r1 + j] * vj;
+    for (; i < end; i++, p++, q++) {
+      const vj = v[i];
+      a0 += w[p] * vj;
+      b0 += w[q] * vj;
     }
     const first = a0 + a1 + (a2 + a3) + bias[k];
     const second = b0 + b1 + (b2 + b3) + bias[k + 1];
