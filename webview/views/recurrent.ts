@@ -136,6 +136,11 @@ export class RecurrentView implements LabView {
   readonly #chart: Chart<"line">;
   readonly #cursorLayer: HTMLCanvasElement;
   #cursorDrawn: { x: number; w: number } | undefined;
+  /**
+   * What the cursor layer shows (its size, the line's place and colour): a redraw that would draw
+   * the same leaves the canvas untouched, so the frame has no canvas to copy.
+   */
+  #cursorKey = "";
   /** What the gradient chart shows: a new key redraws its lines. */
   #chartKey = "";
   #heatmaps: HeatmapEntry[] = [];
@@ -1132,6 +1137,12 @@ export class RecurrentView implements LabView {
     const ratio = window.devicePixelRatio || 1;
     const width = Math.round(chart.width * ratio);
     const height = Math.round(chart.height * ratio);
+    const x = chart.scales.x?.getPixelForValue(cursor);
+    const area = chart.chartArea;
+    const colour = this.#theme?.highlight ?? "#0090f1";
+    const key = `${width}x${height}:${x}:${area?.top},${area?.bottom},${area?.right}:${cursor}:${colour}:${this.#theme?.font}`;
+    if (key === this.#cursorKey) return;
+    this.#cursorKey = key;
     const context = layer.getContext("2d")!;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (layer.width !== width || layer.height !== height) {
@@ -1145,12 +1156,10 @@ export class RecurrentView implements LabView {
       context.clearRect(x, 0, w, chart.height);
     }
     this.#cursorDrawn = undefined;
-    const x = chart.scales.x?.getPixelForValue(cursor);
-    const area = chart.chartArea;
     if (x === undefined || !area || !Number.isFinite(x)) return;
     const label = `t = ${cursor}`;
     const right = x > area.right - 60;
-    context.strokeStyle = this.#theme?.highlight ?? "#0090f1";
+    context.strokeStyle = colour;
     context.lineWidth = 1.5;
     context.beginPath();
     context.moveTo(x, area.top);
