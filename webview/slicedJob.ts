@@ -26,6 +26,11 @@ export interface SlicedJob {
   current(): boolean;
   /** One unit of work; returns the share of the job done, in (0, 1]. */
   advance(): number;
+  /**
+   * True when the slice should end now whatever its time: the rest depends on a worker's
+   * messages, which the page reads only between tasks.
+   */
+  yieldNow?(): boolean;
   /** Draws what is done so far. */
   drawPartial(): void;
   /** Draws the finished result. */
@@ -48,7 +53,11 @@ export function runSliced(job: SlicedJob): void {
     let done: number;
     const limit = slices === 0 ? FIRST_SLICE_MS : SLICE_MS;
     do done = job.advance();
-    while (done < 1 && (performance.now() - sliceStart < limit || finishesSoon(done)));
+    while (
+      done < 1 &&
+      !job.yieldNow?.() &&
+      (performance.now() - sliceStart < limit || finishesSoon(done))
+    );
     slices++;
     if (done >= 1) {
       finished = true;

@@ -335,11 +335,12 @@ export class VanishingView implements LabView {
     };
     // A large request: the worker computes samples from the last one down while the page computes
     // them from the first one up, skipping what the worker has sent; they meet in the middle.
-    if (
+    const shared =
       samples > 1 &&
       v.depth * v.width ** 2 * samples >= WORKER_GRADIENT_WORK &&
-      this.worker.ready()
-    ) {
+      this.worker.ready();
+    let workerFailed = false;
+    if (shared) {
       this.worker.gradients(
         this.networkShape(v),
         samples,
@@ -347,19 +348,30 @@ export class VanishingView implements LabView {
         (sample, row) => {
           if (generation === this.generation) put(sample, row);
         },
-        () => {}, // the page computes what the worker did not
+        () => (workerFailed = true), // the page computes what the worker did not
       );
     } else this.worker.stop();
     // Samples are computed one network at a time, each from its own seed: a big request is cut
     // into slices, the chart fills in as they finish, and any new input cancels the rest.
     let next = 0;
+    let computedHere = 0;
     runSliced({
       current: () => generation === this.generation,
       advance: () => {
         while (next < samples && rows[next]) next++;
-        if (next < samples) put(next, this.sampler.run(this.stream(next, v.seed), v));
-        return done / samples;
+        if (next < samples) {
+          put(next, this.sampler.run(this.stream(next, v.seed), v));
+          computedHere++;
+        }
+        if (done === samples) return 1;
+        // The worker's samples arrive only between slices, but it draws about as fast as the page:
+        // counting its share as the page's own keeps the slices from judging the rest twice as
+        // long as it is — and from drawing a partial chart a few milliseconds before the last one.
+        const progress = shared && !workerFailed ? Math.max(done, 2 * computedHere) : done;
+        return Math.min(progress, samples - 0.5) / samples;
       },
+      // Past its half, the page reads what the worker sent before it draws anything more itself.
+      yieldNow: () => shared && !workerFailed && 2 * computedHere >= samples,
       drawPartial: () => {
         this.gradients = result();
         this.drawGradients(v, this.gradients);
