@@ -1246,6 +1246,8 @@ export class RecurrentView implements LabView {
 
   /** Every heatmap and the gradient chart stacked into one picture on the theme's background. */
   exportPng() {
+    // Maps still waiting for the worker's answers are drawn first: the picture shows this setting.
+    this.#drawMaps();
     // A map's canvas may be taller than the map (it keeps its tallest height): only the map is copied.
     const sources = [
       ...this.#heatmaps.map(({ map }) => ({ image: map.canvas, height: map.shownPixelHeight })),
