@@ -44,7 +44,7 @@ type Vanishing = LabState["vanishing"];
 export const TRAINING_BATCH = 4;
 /**
  * Work (weights × samples, weights × steps) from which the worker shares a request: about a
- * frame's worth on the page (~8 ns a weight per sample, ~17 ns a weight per training step in
+ * frame's worth on the page (~9 ns a weight per sample, ~12 ns a weight per training step in
  * Chromium here). Below it the page finishes in its first slice, sooner than a message round trip
  * and a second thread would.
  */
