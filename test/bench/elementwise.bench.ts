@@ -1,6 +1,7 @@
 // Elementwise sigmoid, logSigmoid and softplus over 10^6 float64 values: the core's array kernels
-// (sigmoidInto, logSigmoidInto, softplusInto) against a hand-written loop of the same formula,
-// against a loop of Math.exp alone (the floor: every kernel needs at least one exp per element)
+// (sigmoidInto, logSigmoidInto, softplusInto) against a hand-written loop (for logSigmoid and softplus
+// the exp + log1p formula the core used before its table, src/core/scalars/softplusTable.ts),
+// against a loop of Math.exp alone (the floor the budget is set against: one exp per element)
 // and against tfjs-core + tfjs-backend-cpu (tf.sigmoid / tf.logSigmoid / tf.softplus on a float32
 // tensor made once, dataSync included, result disposed). Inputs: 10^6 draws of 6·N(0, 1), a
 // seeded LCG, so both branches of every kernel are taken unpredictably.

@@ -19,7 +19,9 @@ function decodeFloat64(base64: string): Float64Array {
   return out;
 }
 
-export function loadFixture(file: "scalars.json" | "logit.json"): ScalarFixture {
+export function loadFixture(
+  file: "scalars.json" | "logit.json" | "softplus-sweep.json",
+): ScalarFixture {
   const json = JSON.parse(readFileSync(fixtureDir + file, "utf8")) as Record<string, unknown>;
   const inputKey = file === "logit.json" ? "p" : "x";
   const references = new Map<string, Float64Array>();
