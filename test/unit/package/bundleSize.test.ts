@@ -22,8 +22,10 @@ const BUDGETS: Record<string, number> = {
   // Loaded on the first analysis; web-tree-sitter 0.25 is ~72–80 KB minified.
   "dist/analysis/web-tree-sitter.js": 100 * KB,
   "dist/web/web-tree-sitter.js": 100 * KB,
-  // The page, with Chart.js (~158 KB) and the math core inside.
-  "dist/webview/main.js": 300 * KB,
+  // The page, with Chart.js (~139 KB) and the math core inside. DESIGN.md says "under 300 KB":
+  // counted in decimal kilobytes, the smaller reading, so that no reading of the budget fails
+  // (300 × 1024 let a 303,400 B page pass).
+  "dist/webview/main.js": 300_000,
   // One language's words, in the page's HTML (~16 KB English, ~19 KB Korean).
   "dist/webview/i18n/en.json": 32 * KB,
   "dist/webview/i18n/ko.json": 32 * KB,
