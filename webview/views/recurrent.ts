@@ -1048,10 +1048,15 @@ export class RecurrentView implements LabView {
     this.#drawGradients(p, cursor, false, false, !withWorker);
     const next = () => {
       if (generation !== this.#generation) return;
-      // Asked afresh at every pass: what is missing may change (a worker's answer arrives).
-      const kind = GRADIENT_ORDER.find(
-        (k) => results.passesLeft(p.keys[k]) > 0 && !this.#worker.has(p.keys[k]),
-      );
+      // Asked afresh at every pass: what is missing may change (a worker's answer arrives). With
+      // nothing of its own left, the page takes back a cell the worker has not started: the
+      // worker would begin it only after the one in hand.
+      const pageKind = () =>
+        GRADIENT_ORDER.find(
+          (k) => results.passesLeft(p.keys[k]) > 0 && !this.#worker.has(p.keys[k]),
+        );
+      let kind = pageKind();
+      if (!kind && this.#worker.takeBack() !== undefined) kind = pageKind();
       if (kind) results.advance(p.keys[kind], p.weights[kind], p.inputs);
       // Nothing left for the page: the worker's answer finishes the chart.
       if (!this.#finishGradients(p) && kind) nextTask(next);

@@ -1,9 +1,10 @@
 // The messages between the LSTM & GRU view and its gradient worker: one cell's weights and inputs
-// in, its forward pass (trace) and gradient through time out, or why it failed; and the ids of
-// jobs sent but no longer wanted (a newer setting's replace them), which the worker drops unless it
-// has started them. Both ends check what they receive with the readers below: the channel is
-// private to the page, but a message of the wrong shape should be refused with its reason, not
-// read as numbers of the wrong length.
+// in, its forward pass (trace) and gradient through time out, or why it failed; a notice that a job
+// has started; and the ids of jobs sent but no longer wanted (a newer setting's replace them, or
+// the page takes one back to compute itself), which the worker drops unless it has started them.
+// Both ends check what they receive with the readers below: the channel is private to the page,
+// but a message of the wrong shape should be refused with its reason, not read as numbers of the
+// wrong length.
 import type { RecurrentTrace } from "../../src/core";
 import type { InputSequence } from "../views/recurrent/inputs";
 import type { CellWeights } from "../views/recurrent/weights";
@@ -19,6 +20,14 @@ export interface GradientCancel {
   cancel: number[];
 }
 
+/**
+ * Sent by the worker as it starts a job: a job not started yet may be taken back by the page once
+ * the page has nothing else to do (see GradientWorker.takeBack).
+ */
+export interface GradientStarted {
+  started: number;
+}
+
 export type GradientReply =
   { id: number; trace: RecurrentTrace; gradient: Float64Array } | { id: number; error: string };
 
@@ -29,6 +38,11 @@ const GATES = { lstm: 4, gru: 3, rnn: 1 } as const;
 export function readGradientCancel(data: unknown): number[] | undefined {
   if (!isRecord(data) || !Array.isArray(data.cancel)) return undefined;
   return data.cancel.every(isCount) ? (data.cancel as number[]) : undefined;
+}
+
+/** A started notice's job id; undefined for any other message. */
+export function readGradientStarted(data: unknown): number | undefined {
+  return isRecord(data) && isCount(data.started) ? data.started : undefined;
 }
 
 /** The job, or why it is not one (naming the field and the length expected). */

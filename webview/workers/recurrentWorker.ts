@@ -4,19 +4,23 @@
 // transferred back, not copied: the page keeps them for when that cell is chosen.
 // The page sends every job at once and the worker queues them, so that it goes from one cell to
 // the next without waiting for the page (busy drawing) to read an answer and send the next job.
-// It runs one job per task: a cancel sent meanwhile is read before the next job starts.
+// It runs one job per task: a cancel sent meanwhile is read before the next job starts. It says
+// when it starts one, so that the page, idle before the worker is done, may take back a job still
+// waiting here and compute it itself (a GRU's backward pass through subnormal numbers can take
+// three times its usual time, and then the RNN waiting behind it is better done on the page).
 import { gradientOfTrace } from "../../src/core";
 import { traceOf } from "../views/recurrent/cellTrace";
 import {
   type GradientJob,
   type GradientReply,
+  type GradientStarted,
   readGradientCancel,
   readGradientJob,
 } from "./recurrentProtocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: GradientReply, transfer: Transferable[]): void;
+  postMessage(message: GradientReply | GradientStarted, transfer: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -57,6 +61,8 @@ scope.onmessage = ({ data }) => {
 };
 
 function run({ id, weights, inputs }: GradientJob): void {
+  // From here on the page no longer takes this job back to compute it itself.
+  scope.postMessage({ started: id }, []);
   try {
     const trace = traceOf(weights, inputs);
     const gradient = gradientOfTrace(trace);

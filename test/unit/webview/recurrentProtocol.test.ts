@@ -12,6 +12,7 @@ import {
   readGradientCancel,
   readGradientJob,
   readGradientReply,
+  readGradientStarted,
 } from "../../../webview/workers/recurrentProtocol";
 
 const kinds = ["lstm", "gru", "rnn"] as const;
@@ -99,4 +100,14 @@ test("a cancel names the jobs by id; a job or a malformed cancel is not one", ()
   assert.equal(readGradientCancel({ cancel: [1.5] }), undefined);
   assert.equal(readGradientCancel({ cancel: "3" }), undefined);
   assert.equal(readGradientCancel(null), undefined);
+});
+
+test("a started notice names its job by id; a reply, a cancel or a malformed notice is not one", () => {
+  assert.equal(readGradientStarted({ started: 7 }), 7);
+  assert.equal(readGradientStarted({ started: 0 }), 0);
+  assert.equal(readGradientStarted({ id: 7, error: "boom" }), undefined);
+  assert.equal(readGradientStarted({ cancel: [7] }), undefined);
+  assert.equal(readGradientStarted({ started: -1 }), undefined);
+  assert.equal(readGradientStarted({ started: "7" }), undefined);
+  assert.equal(readGradientStarted(undefined), undefined);
 });

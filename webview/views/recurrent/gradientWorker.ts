@@ -11,6 +11,7 @@ import {
   type GradientCancel,
   type GradientJob,
   readGradientReply,
+  readGradientStarted,
 } from "../../workers/recurrentProtocol";
 import { warn } from "../../vscodeApi";
 import type { InputSequence } from "./inputs";
@@ -40,6 +41,8 @@ export class GradientWorker {
   #queue: WorkerJob[] = [];
   /** Jobs sent and not yet answered, by message id. */
   readonly #sent = new Map<number, { message: GradientJob; job: WorkerJob }>();
+  /** Ids of sent jobs the worker has said it started. */
+  readonly #started = new Set<number>();
   #nextId = 1;
 
   constructor(onAnswer: (key: string, answer: WorkerAnswer) => void) {
@@ -68,7 +71,10 @@ export class GradientWorker {
     const wanted = new Set(jobs.map((job) => job.key));
     const stale = [...this.#sent].filter(([, { job }]) => !wanted.has(job.key));
     if (stale.length > 0) {
-      for (const [id] of stale) this.#sent.delete(id);
+      for (const [id] of stale) {
+        this.#sent.delete(id);
+        this.#started.delete(id);
+      }
       const cancel: GradientCancel = { cancel: stale.map(([id]) => id) };
       this.#worker?.postMessage(cancel);
     }
@@ -78,6 +84,23 @@ export class GradientWorker {
     if (this.#queue.length === 0) return;
     if (this.#state === "idle") void this.#start();
     else this.#pump();
+  }
+
+  /**
+   * The last job sent that the worker has not started yet, cancelled, for the page to compute
+   * itself: called when the page has nothing else to do but wait, so the page begins it at once,
+   * while the worker would begin it only after the job in hand. Returns its key, or undefined when
+   * every job left is started. (If the worker starts it before the cancel arrives, its answer is
+   * ignored: the page's own numbers are the same.)
+   */
+  takeBack(): string | undefined {
+    const waiting = [...this.#sent].filter(([id]) => !this.#started.has(id));
+    if (waiting.length === 0) return undefined;
+    const [id, { job }] = waiting[waiting.length - 1];
+    this.#sent.delete(id);
+    const cancel: GradientCancel = { cancel: [id] };
+    this.#worker?.postMessage(cancel);
+    return job.key;
   }
 
   async #start(): Promise<void> {
@@ -112,6 +135,11 @@ export class GradientWorker {
   }
 
   #answered(data: unknown): void {
+    const started = readGradientStarted(data);
+    if (started !== undefined) {
+      if (this.#sent.has(started)) this.#started.add(started);
+      return;
+    }
     const id = (data as { id?: unknown } | null)?.id;
     const sent = typeof id === "number" ? this.#sent.get(id) : undefined;
     // A cancelled job's answer, or a stray message: nothing is waiting for it.
@@ -119,6 +147,7 @@ export class GradientWorker {
     const reply = readGradientReply(data, sent.message);
     if (reply === undefined) return;
     this.#sent.delete(sent.message.id);
+    this.#started.delete(sent.message.id);
     // A malformed answer counts as a failed job, which the page then computes itself.
     if (typeof reply === "string" || "error" in reply) {
       warn(typeof reply === "string" ? reply : reply.error);
@@ -135,6 +164,7 @@ export class GradientWorker {
     this.#worker = undefined;
     const left = [...[...this.#sent.values()].map(({ job }) => job), ...this.#queue];
     this.#sent.clear();
+    this.#started.clear();
     this.#queue = [];
     for (const job of left) this.#onAnswer(job.key, undefined);
   }
