@@ -160,9 +160,16 @@ export class Heatmap {
     if (width > 0) this.#width = Math.round(width);
   }
 
-  /** Fills the bitmap: pixel (t, unit) gets the colour of values[t·units + unit]. */
+  /**
+   * Fills the bitmap: pixel (t, unit) gets the colour of values[offset + t·rowStride + unit] (a
+   * gate's values read where the forward pass keeps them, among the other gates').
+   */
   setData(
-    values: Float64Array,
+    {
+      values,
+      offset: start,
+      rowStride,
+    }: { values: Float64Array; offset: number; rowStride: number },
     steps: number,
     units: number,
     scale: HeatmapScale,
@@ -194,7 +201,7 @@ export class Heatmap {
     for (let u = 0; u < units; u++) {
       const row = u * steps;
       for (let t = 0; t < steps; t++) {
-        const k = Math.round((values[t * units + u] + offset) * slope);
+        const k = Math.round((values[start + t * rowStride + u] + offset) * slope);
         pixels[row + t] = k > 0 ? (k < last ? table[k] : table[last]) : k === k ? table[0] : 0;
       }
     }

@@ -33,7 +33,7 @@ import { recurrentCsv } from "./recurrent/csv";
 import { recurrentScript } from "./recurrent/script";
 import { CellResults, presetWeightsKey } from "./recurrent/cellResults";
 import { GradientWorker, type WorkerAnswer } from "./recurrent/gradientWorker";
-import { type CellRun, type GateSeries, forwardWork } from "./recurrent/simulation";
+import { type CellRun, type GateSeries, forwardWork, valueAt } from "./recurrent/simulation";
 import { loadStateDict } from "./recurrent/stateDict";
 import { type CellWeights, weightLabel, weightsFor } from "./recurrent/weights";
 
@@ -723,6 +723,8 @@ export class RecurrentView implements LabView {
         name: "recurrent.series.input",
         range: "signed",
         values: p.inputs.values,
+        offset: 0,
+        rowStride: p.inputSize,
       },
       ...run.series,
     ];
@@ -759,7 +761,7 @@ export class RecurrentView implements LabView {
       const rows = series.id === "x" ? p.inputSize : run.hidden;
       const height = heatmapHeight(rows);
       // One pass for the colour scale's end (the largest |value|) and the accessible name.
-      const stats = seriesStats(series.values);
+      const stats = seriesStats(series, run.steps, rows);
       entry.map.setHeight(height);
       // The figure shows the map's height of a canvas that keeps the tallest height it has had.
       if (entry.figure.style.height !== `${height}px`) entry.figure.style.height = `${height}px`;
@@ -772,7 +774,7 @@ export class RecurrentView implements LabView {
                 series.range === "signed" && series.id !== "x" ? 1 : largestMagnitude(stats) || 1,
             } as const);
       entry.map.setData(
-        series.values,
+        series,
         run.steps,
         rows,
         scale,
@@ -833,8 +835,7 @@ export class RecurrentView implements LabView {
     const p = this.#prepared;
     const cell = map.cellAt(event.offsetX, event.offsetY);
     if (!p || !cell) return;
-    const rows = series.id === "x" ? p.inputSize : p.hidden;
-    const value = series.values[cell.t * rows + cell.unit];
+    const value = valueAt(series, cell.t, cell.unit);
     map.canvas.title = t(
       series.id === "x" ? "recurrent.hover.input" : "recurrent.hover.unit",
       series.symbol,
@@ -1200,7 +1201,7 @@ export class RecurrentView implements LabView {
     const id = this.#gateTableChoice.value || "hidden";
     const isInput = id === "x";
     const series = isInput
-      ? { symbol: "x_t", values: p.inputs.values }
+      ? { symbol: "x_t", values: p.inputs.values, offset: 0, rowStride: p.inputSize }
       : (p.run.series.find((s) => s.id === id) ?? p.run.series[p.run.series.length - 1]);
     const columns = isInput ? p.inputSize : p.hidden;
     const headers = [
@@ -1212,7 +1213,7 @@ export class RecurrentView implements LabView {
     const rows: string[][] = [];
     for (let t = 0; t < p.inputs.steps; t++) {
       const row = [String(t)];
-      for (let u = 0; u < columns; u++) row.push(formatNumber(series.values[t * columns + u], 6));
+      for (let u = 0; u < columns; u++) row.push(formatNumber(valueAt(series, t, u), 6));
       rows.push(row);
     }
     this.#gateTable.dataset.caption = t(
@@ -1326,15 +1327,22 @@ function largestMagnitude({ min, max }: SeriesStats): number {
   return min <= max ? Math.max(Math.abs(min), Math.abs(max)) : 0;
 }
 
-function seriesStats(values: Float64Array): SeriesStats {
+function seriesStats(
+  { values, offset, rowStride }: Pick<GateSeries, "values" | "offset" | "rowStride">,
+  steps: number,
+  units: number,
+): SeriesStats {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * rowStride;
+    for (let k = row; k < row + units; k++) {
+      const v = values[k];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      sum += v;
+    }
   }
-  return { min, max, mean: sum / values.length };
+  return { min, max, mean: sum / (steps * units) };
 }

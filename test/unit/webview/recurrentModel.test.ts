@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { presetInputs } from "../../../webview/views/recurrent/inputs";
-import { gradientOf, runCell } from "../../../webview/views/recurrent/simulation";
+import { gradientOf, runCell, traceOf, valueAt } from "../../../webview/views/recurrent/simulation";
 import { stepEquations } from "../../../webview/views/recurrent/equations";
 import { recurrentCsv } from "../../../webview/views/recurrent/csv";
 import {
@@ -125,4 +125,30 @@ test("CSV: t, the inputs, every gate of every unit, and the three gradients", ()
   assert.equal(rows.length, 5);
   assert.equal(rows[0][1], 1);
   assert.equal(rows[4][headers.length - 1], gradients[2].values[4]);
+});
+
+test("gate series read the forward pass's gate blocks in place: step t, unit u of gate k at (4t + k)·H + u", () => {
+  // The trace keeps [i | f | g | o] per step (LSTM), [r | z | n] (GRU); each series names its block.
+  const inputs = presetInputs("sine", 6, 2, 4, 1);
+  for (const [kind, ids] of [
+    ["lstm", ["input", "forget", "candidate", "output"]],
+    ["gru", ["reset", "update", "candidate"]],
+  ] as const) {
+    const weights = weightsFor("random", kind, 3, 2, 1);
+    const trace = traceOf(weights, inputs);
+    const run = runCell(weights, inputs);
+    ids.forEach((id, block) => {
+      const series = run.series.find((s) => s.id === id)!;
+      for (let t = 0; t < 6; t++) {
+        for (let u = 0; u < 3; u++) {
+          assert.equal(valueAt(series, t, u), trace.gates[(ids.length * t + block) * 3 + u]);
+        }
+      }
+    });
+    const hidden = run.series.find((s) => s.id === "hidden")!;
+    assert.equal(valueAt(hidden, 5, 2), trace.outputs[5 * 3 + 2]);
+    const { headers, rows } = recurrentCsv(inputs, run, []);
+    const column = headers.indexOf(`${kind}_${ids[1]}_2`);
+    assert.equal(rows[4][column], trace.gates[(ids.length * 4 + 1) * 3 + 1]);
+  }
 });

@@ -2,7 +2,7 @@
 // unit of the chosen cell, and the three cells' gradient through time on the same input.
 import type { CellId } from "../../../src/shared/labState";
 import type { InputSequence } from "./inputs";
-import type { CellRun } from "./simulation";
+import { type CellRun, valueAt } from "./simulation";
 
 export function recurrentCsv(
   inputs: InputSequence,
@@ -22,7 +22,7 @@ export function recurrentCsv(
     const row = [t];
     for (let j = 0; j < I; j++) row.push(inputs.values[t * I + j]);
     for (const series of run.series) {
-      for (let u = 0; u < H; u++) row.push(series.values[t * H + u]);
+      for (let u = 0; u < H; u++) row.push(valueAt(series, t, u));
     }
     for (const { values } of gradients) row.push(values[t]);
     rows.push(row);

@@ -3,7 +3,7 @@
 // core's forward pass; the pre-activation inside σ(…) is the same sum written out for one unit
 // (W_ih row · x_t + b_ih + W_hh row · h_{t−1} + b_hh, PyTorch's order of the terms).
 import type { InputSequence } from "./inputs";
-import type { CellRun } from "./simulation";
+import { type CellRun, valueAt } from "./simulation";
 import type { CellWeights } from "./weights";
 
 export interface EquationLine {
@@ -46,9 +46,14 @@ export function stepEquations(
   f: Format,
 ): EquationLine[] {
   const H = w.hidden;
-  const of = (id: string) => run.series.find((s) => s.id === id)!.values;
-  const hidden = of("hidden");
-  const at = t * H + unit;
+  const of = (id: string, step = t) =>
+    valueAt(
+      run.series.find((s) => s.id === id)!,
+      step,
+      unit,
+    );
+  // h_t is kept row after row (offset 0, a row of H): h_{t−1} is read from it directly.
+  const hidden = run.series.find((s) => s.id === "hidden")!.values;
   const hPrevAt = (t - 1) * H;
   const hPrev = t > 0 ? hidden : undefined;
   const x = inputs.values;
@@ -59,10 +64,8 @@ export function stepEquations(
   };
   const prev = t > 0 ? "h_{t−1}" : "h_{−1} = 0";
   if (run.kind === "lstm") {
-    const [i, fg, g, o, c] = ["input", "forget", "candidate", "output", "cell"].map(
-      (id) => of(id)[at],
-    );
-    const cPrev = t > 0 ? of("cell")[at - H] : 0;
+    const [i, fg, g, o, c] = ["input", "forget", "candidate", "output", "cell"].map((id) => of(id));
+    const cPrev = t > 0 ? of("cell", t - 1) : 0;
     const gate = (symbol: string, name: string, block: number, value: number, fn = "σ") => ({
       symbol,
       formula: `${symbol} = ${fn}(W_${name}·[${prev}, x_t] + b_${name})`,
@@ -84,13 +87,13 @@ export function stepEquations(
         symbol: "h_t",
         formula: "h_t = o_t·tanh(C_t)",
         filled: `${f(o)}·tanh(${f(c)})`,
-        value: hidden[at],
+        value: of("hidden"),
       },
     ];
   }
   if (run.kind === "gru") {
-    const [r, z, n] = ["reset", "update", "candidate"].map((id) => of(id)[at]);
-    const hBefore = t > 0 ? hidden[at - H] : 0;
+    const [r, z, n] = ["reset", "update", "candidate"].map((id) => of(id));
+    const hBefore = t > 0 ? of("hidden", t - 1) : 0;
     const candidate = pre(2);
     return [
       {
@@ -115,7 +118,7 @@ export function stepEquations(
         symbol: "h_t",
         formula: "h_t = (1 − z_t)·ñ_t + z_t·h_{t−1}",
         filled: `(1 − ${f(z)})·${f(n)} + ${f(z)}·${f(hBefore)}`,
-        value: hidden[at],
+        value: of("hidden"),
       },
     ];
   }
@@ -124,7 +127,7 @@ export function stepEquations(
       symbol: "h_t",
       formula: `h_t = tanh(W_ih·x_t + b_ih + W_hh·${prev} + b_hh)`,
       filled: `tanh(${f(pre(0).sum)})`,
-      value: hidden[at],
+      value: of("hidden"),
     },
   ];
 }

@@ -18,8 +18,13 @@ export interface GateSeries {
   /** Its name's key in webview/i18n (the page shows it in the page's language). */
   name: MessageKey;
   range: ValueRange;
-  /** T·H values, row t at [t·H, (t + 1)·H). */
+  /**
+   * Unit u of step t is values[offset + t·rowStride + u]: a gate's values are read where the
+   * forward pass left them ([gate 0 | gate 1 | …] per step), not copied out (valueAt).
+   */
   values: Float64Array;
+  offset: number;
+  rowStride: number;
 }
 
 export interface CellRun {
@@ -30,16 +35,25 @@ export interface CellRun {
   series: GateSeries[];
 }
 
-/** Gate block `block` of every step (stored as [gate 0 | gate 1 | …] per step) as its own T·H matrix. */
-function gateBlock(trace: RecurrentTrace, block: number): Float64Array {
+/**
+ * Gate block `block` of every step, where the trace keeps it ([gate 0 | gate 1 | …] per step): no
+ * copy (at T = 500, H = 64 the LSTM's four blocks were 1 MB copied per change).
+ */
+function gateBlock(
+  trace: RecurrentTrace,
+  block: number,
+): Pick<GateSeries, "values" | "offset" | "rowStride"> {
   const { steps, hiddenSize: hidden, gates } = trace;
   const count = gates.length / (steps * hidden);
-  const out = new Float64Array(steps * hidden);
-  for (let t = 0; t < steps; t++) {
-    const start = (count * t + block) * hidden;
-    out.set(gates.subarray(start, start + hidden), t * hidden);
-  }
-  return out;
+  return { values: gates, offset: block * hidden, rowStride: count * hidden };
+}
+
+/** A state (h_t or C_t), T·H values row after row. */
+function states(
+  trace: RecurrentTrace,
+  values: Float64Array,
+): Pick<GateSeries, "values" | "offset" | "rowStride"> {
+  return { values, offset: 0, rowStride: trace.hiddenSize };
 }
 
 export { traceOf };
@@ -61,42 +75,42 @@ export function runOfTrace(trace: RecurrentTrace): CellRun {
           symbol: "i_t",
           name: "recurrent.series.inputGate",
           range: "unit",
-          values: gateBlock(trace, 0),
+          ...gateBlock(trace, 0),
         },
         {
           id: "forget",
           symbol: "f_t",
           name: "recurrent.series.forgetGate",
           range: "unit",
-          values: gateBlock(trace, 1),
+          ...gateBlock(trace, 1),
         },
         {
           id: "candidate",
           symbol: "C̃_t",
           name: "recurrent.series.cellCandidate",
           range: "signed",
-          values: gateBlock(trace, 2),
+          ...gateBlock(trace, 2),
         },
         {
           id: "output",
           symbol: "o_t",
           name: "recurrent.series.outputGate",
           range: "unit",
-          values: gateBlock(trace, 3),
+          ...gateBlock(trace, 3),
         },
         {
           id: "cell",
           symbol: "C_t",
           name: "recurrent.series.cellState",
           range: "free",
-          values: trace.cells,
+          ...states(trace, trace.cells),
         },
         {
           id: "hidden",
           symbol: "h_t",
           name: "recurrent.series.hiddenState",
           range: "signed",
-          values: trace.outputs,
+          ...states(trace, trace.outputs),
         },
       ],
     };
@@ -110,28 +124,28 @@ export function runOfTrace(trace: RecurrentTrace): CellRun {
           symbol: "r_t",
           name: "recurrent.series.resetGate",
           range: "unit",
-          values: gateBlock(trace, 0),
+          ...gateBlock(trace, 0),
         },
         {
           id: "update",
           symbol: "z_t",
           name: "recurrent.series.updateGate",
           range: "unit",
-          values: gateBlock(trace, 1),
+          ...gateBlock(trace, 1),
         },
         {
           id: "candidate",
           symbol: "ñ_t",
           name: "recurrent.series.candidate",
           range: "signed",
-          values: gateBlock(trace, 2),
+          ...gateBlock(trace, 2),
         },
         {
           id: "hidden",
           symbol: "h_t",
           name: "recurrent.series.hiddenState",
           range: "signed",
-          values: trace.outputs,
+          ...states(trace, trace.outputs),
         },
       ],
     };
@@ -144,7 +158,7 @@ export function runOfTrace(trace: RecurrentTrace): CellRun {
         symbol: "h_t",
         name: "recurrent.series.hiddenState",
         range: "signed",
-        values: trace.outputs,
+        ...states(trace, trace.outputs),
       },
     ],
   };
@@ -166,6 +180,10 @@ export function forwardWork(
 }
 
 /** The series' value of unit `unit` at step t. */
-export function valueAt(series: GateSeries, hidden: number, t: number, unit: number): number {
-  return series.values[t * hidden + unit];
+export function valueAt(
+  series: Pick<GateSeries, "values" | "offset" | "rowStride">,
+  t: number,
+  unit: number,
+): number {
+  return series.values[series.offset + t * series.rowStride + unit];
 }
