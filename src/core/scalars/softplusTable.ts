@@ -41,7 +41,7 @@ function expMinusEighth(): DoubleDouble {
  * log(1 + t) = 2·atanh(u) = 2(u + u³/3 + u⁵/5 + …) with u = t/(2 + t) ≤ 1/3 for 0 < t ≤ 1: each
  * term at most a ninth of the one before. Terms are summed in double-double while they reach
  * 2^−20 of the sum; smaller ones, whose rounding in double is below 2^−73 of the sum, are summed in
- * double until below 2^−110 (in double-double throughout, building the table took twice as long).
+ * double until below 2^−110 (in double-double throughout, building the table took 2–5× as long).
  */
 function log1pDoubleDouble(t: DoubleDouble): DoubleDouble {
   const u = ddDiv(t, ddAdd([2, 0], t));
@@ -115,8 +115,8 @@ export function softplusTable(): Float64Array {
  * table = softplusTable(). Two measured costs shaped this: the table comes in as an argument, so
  * array loops fetch it once before the loop, and the constants are written out (8 = STEP_INVERSE,
  * 0.125 = 1/8, 150 = CENTRES, 11 = STRIDE; the unit tests check they agree): each module-level
- * constant or table read in the hot path made the loop up to ~2× slower, unbundled as the
- * benchmarks and tests run it (V8 11.3 only folds the optimised function's own module's constants).
+ * constant or table read in the hot path made the loop up to ~2× slower in V8 11.3, unbundled as
+ * the benchmarks and tests run it.
  * The sign picks the half of the table by arithmetic, not a branch, so random signs do not
  * mispredict; r = a − k/8 is exact (Sterbenz for k ≥ 1, r = a for k = 0). The high part of the
  * polynomial is evaluated in pairs (Estrin), a shorter dependency chain than Horner's.
