@@ -2,6 +2,10 @@
 // a port of the panel's generator, hand-set pins applied the same way, a pasted state_dict
 // embedded), nn.LSTM / nn.GRU / nn.RNN in float64, the gates written out from the module's own
 // parameters and checked against its output, and autograd's gradient through time for all three.
+// Autograd does not rescale its carried gradient as the panel's backward pass does
+// (src/core/recurrent/gradientScale.ts): the two agree to rounding until a gradient falls toward
+// the subnormals (below ~1e-154 the norm's squares underflow), where autograd's read 0 or lose
+// digits and the panel's do not.
 import type { CellId } from "../../../src/shared/labState";
 import type { RecurrentState } from "../../../src/shared/recurrentState";
 import { PYTHON_CREATE_RNG } from "../../export/pythonRng";
@@ -168,6 +172,8 @@ for t in range(T):
     print(f"{t:5d}  " + "  ".join(f"{rows[t][n][UNIT].item():12.6f}" for n in names))
 
 # Gradient through time: ||d(sum of h_T)/dx_t|| for every t, for the three cells on the same input.
+# Autograd runs into subnormal numbers once these fall below ~1e-154 (their squares underflow) and
+# then prints 0 or fewer correct digits; the panel rescales by exact powers of two and does not.
 norms = {}
 for kind in ("rnn", "lstm", "gru"):
     xs = x.clone().requires_grad_(True)
