@@ -10,6 +10,7 @@ import {
   startDeepNetworkTraining,
 } from "../../src/core";
 import { nextTask } from "../nextTask";
+import { PARTIAL_WORTH_MS } from "../slicedJob";
 import { sampleSeed } from "../views/vanishingSamples";
 import {
   type GradientSamplesJob,
@@ -95,9 +96,9 @@ function* training(job: TrainingJob): Iterator<void> {
     const now = performance.now();
     const remaining = ((now - started) / run.stepsDone) * (run.steps - run.stepsDone);
     const due = reported < 0 ? now - started >= FIRST_REPORT_MS : now - reported >= REPORT_EVERY_MS;
-    // Progress only when the rest takes longer than another turn: every partial chart costs the
-    // page a redraw.
-    if (run.stepsDone < run.steps && due && remaining > TURN_MS) {
+    // Progress only when the rest takes longer than PARTIAL_WORTH_MS, as on the page: every
+    // partial chart costs the page a redraw, and one that comes just before the last delays it.
+    if (run.stepsDone < run.steps && due && remaining > PARTIAL_WORTH_MS) {
       reported = now;
       post(job.id, false, run.result());
     }
