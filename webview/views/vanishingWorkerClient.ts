@@ -13,12 +13,10 @@ import {
   readVanishingReply,
 } from "../workers/vanishingProtocol";
 import { warn } from "../vscodeApi";
+import { besidePageScript, startBlobWorker } from "../workers/blobWorker";
 
 /** Where the worker's script is: beside the page's own script (only known while it first runs). */
-const scriptUrl = (() => {
-  const src = (document.currentScript as HTMLScriptElement | null)?.src;
-  return src ? new URL("vanishingWorker.js", src).href : undefined;
-})();
+const scriptUrl = besidePageScript("vanishingWorker.js");
 
 interface Pending {
   job: GradientSamplesJob | TrainingJob;
@@ -87,10 +85,7 @@ export class VanishingWorker {
   async #start(): Promise<void> {
     this.#state = "starting";
     try {
-      const response = await fetch(scriptUrl!);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      const url = URL.createObjectURL(await response.blob());
-      const worker = new Worker(url);
+      const worker = await startBlobWorker(scriptUrl!);
       worker.onmessage = (event: MessageEvent<unknown>) => this.#answered(event.data);
       worker.onerror = (event) => this.#fail(`vanishing worker: ${event.message}`);
       this.#worker = worker;

@@ -14,6 +14,7 @@ import {
   readGradientStarted,
 } from "../../workers/recurrentProtocol";
 import { warn } from "../../vscodeApi";
+import { besidePageScript, startBlobWorker } from "../../workers/blobWorker";
 import type { InputSequence } from "./inputs";
 import type { CellWeights } from "./weights";
 
@@ -27,10 +28,7 @@ export interface WorkerJob {
 export type WorkerAnswer = { trace: RecurrentTrace; gradient: Float64Array } | undefined;
 
 /** Where the worker's script is: beside the page's own script (only known while it first runs). */
-const scriptUrl = (() => {
-  const src = (document.currentScript as HTMLScriptElement | null)?.src;
-  return src ? new URL("recurrentWorker.js", src).href : undefined;
-})();
+const scriptUrl = besidePageScript("recurrentWorker.js");
 
 export class GradientWorker {
   readonly #onAnswer: (key: string, answer: WorkerAnswer) => void;
@@ -106,10 +104,7 @@ export class GradientWorker {
   async #start(): Promise<void> {
     this.#state = "starting";
     try {
-      const response = await fetch(scriptUrl!);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      const url = URL.createObjectURL(await response.blob());
-      const worker = new Worker(url);
+      const worker = await startBlobWorker(scriptUrl!);
       worker.onmessage = (event: MessageEvent<unknown>) => this.#answered(event.data);
       worker.onerror = () => this.#fail();
       this.#worker = worker;
