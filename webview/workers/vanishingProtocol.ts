@@ -12,16 +12,14 @@ import {
   type InitId,
   LIMITS,
   MAX_NETWORK_WEIGHTS,
+  type VanishingState,
 } from "../../src/shared/labState";
 
-export interface NetworkShape {
-  depth: number;
-  width: number;
-  activation: ActivationId;
-  init: InitId;
-  scale: number;
-  seed: number;
-}
+/** The network a job is about: the view's own fields, so the two cannot drift apart. */
+export type NetworkShape = Pick<
+  VanishingState,
+  "depth" | "width" | "activation" | "init" | "scale" | "seed"
+>;
 
 /** Samples samples − 1, samples − 2, … down to `lowest` (sample s from sampleSeed(seed, s)). */
 export interface GradientSamplesJob extends NetworkShape {
