@@ -4,6 +4,7 @@
 // or a message from anywhere, never reaches a view unchecked.
 
 import { type RecurrentState, defaultRecurrentState, sanitizeRecurrent } from "./recurrentState";
+import { isRecord } from "./guards";
 
 export const LAB_STATE_VERSION = 1;
 
@@ -245,10 +246,6 @@ export function clampControl(name: ControlName, value: number): Clamped {
     return { value: whole, note: `${name} must be a whole number; using ${whole}` };
   }
   return { value };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isViewId(value: unknown): value is ViewId {

@@ -3,6 +3,7 @@
 // process, never trusted by its type alone. Messages carry settings and intents, not arrays of
 // numbers — the page computes everything itself with src/core.
 import { type LabIntent, type LabState, sanitizeIntent, sanitizeLabState } from "./labState";
+import { isRecord } from "./guards";
 
 export const enum MessageType {
   // webview → host
@@ -69,10 +70,6 @@ export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 const EXPORT_FORMATS: readonly ExportFormat[] = ["png", "csv", "py"];
 const FILE_NAME = /^[\w.-]{1,100}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export function parseFromWebview(data: unknown): Parsed<FromWebview> {
   if (!isRecord(data) || typeof data.type !== "string") {

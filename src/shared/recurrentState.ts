@@ -2,6 +2,7 @@
 // weights and the step-through cursor. Sanitised like the rest of LabState: a saved state from an
 // older version, or one edited by hand, never reaches the view unchecked.
 import type { CellId } from "./labState";
+import { isRecord } from "./guards";
 
 export const RECURRENT_CELLS: readonly CellId[] = ["lstm", "gru", "rnn"];
 
@@ -108,10 +109,6 @@ export function clampRecurrent(
     return { value: whole, note: `${name} must be a whole number; using ${whole}` };
   }
   return { value };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function oneOf<T extends string>(ids: readonly T[], value: unknown, fallback: T): T {

@@ -8,6 +8,7 @@
 import type { RecurrentTrace } from "../../src/core";
 import type { InputSequence } from "../views/recurrent/inputs";
 import type { CellWeights } from "../views/recurrent/weights";
+import { isRecord, isCount } from "../../src/shared/guards";
 
 export interface GradientJob {
   id: number;
@@ -102,12 +103,4 @@ export function readGradientReply(
     return `gradient reply: gradient must be a Float64Array of ${steps}`;
   }
   return data as unknown as GradientReply;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function isCount(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
 }

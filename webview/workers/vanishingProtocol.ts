@@ -14,6 +14,7 @@ import {
   MAX_NETWORK_WEIGHTS,
   type VanishingState,
 } from "../../src/shared/labState";
+import { isRecord, isCount } from "../../src/shared/guards";
 
 /** The network a job is about: the view's own fields, so the two cannot drift apart. */
 export type NetworkShape = Pick<
@@ -169,12 +170,4 @@ export function readVanishingReply(
     complete,
     result: result as unknown as TrainDeepNetworkResult,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function isCount(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
