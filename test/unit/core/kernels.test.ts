@@ -1,0 +1,174 @@
+// The WebAssembly kernels (src/core/kernels) must compute what the plain loops compute, bit for
+// bit: the cells' numbers are checked against PyTorch with the plain loops' summation order
+// (recurrent.test.ts), and the page, its workers and the extension host must agree wherever
+// WebAssembly is refused. Every expectation here is the plain loop's own result on the same input,
+// with the kernels turned off (setWasmKernels(false)); nothing is copied from a run.
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRng, gradientOfTrace, traceThroughTime } from "../../../src/core";
+import type { RecurrentKind, RecurrentTrace } from "../../../src/core";
+import { recurrentKernels } from "../../../src/core/kernels/recurrentKernels";
+import { setWasmKernels } from "../../../src/core/kernels/wasmKernels";
+import { dot, matVec } from "../../../src/core/recurrent/dot";
+import { compiledModuleText, kernelSources } from "../../../scripts/compile-kernels.mjs";
+
+after(() => setWasmKernels(true));
+
+const rng = createRng(11);
+const draw = (n: number, scale = 1) =>
+  Float64Array.from({ length: n }, () => (2 * rng.next() - 1) * scale);
+
+function assertSameBits(actual: Float64Array, expected: Float64Array, what: string): void {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      assert.fail(`${what}: [${i}] is ${actual[i]}, the plain loop gives ${expected[i]}`);
+    }
+  }
+}
+
+describe("kernels: the compiled modules", () => {
+  it("are the .wat files as they are now (run node scripts/compile-kernels.mjs after an edit)", async () => {
+    const sources = kernelSources();
+    assert.ok(sources.length > 0, "no .wat in src/core/kernels");
+    for (const source of sources) {
+      assert.equal(
+        readFileSync(source.module, "utf8"),
+        await compiledModuleText(source),
+        `${source.module} is stale`,
+      );
+    }
+  });
+
+  it("load and run here (Node has WebAssembly with SIMD), so the tests below compare two paths", () => {
+    const ran = recurrentKernels.withWorkspace([4], (_, kernels) => kernels !== undefined);
+    assert.equal(ran, true);
+  });
+});
+
+describe("kernels: matVec in the workspace", () => {
+  it("gives every row dot()'s number bit for bit, odd and even rows and lengths, with and without add", () => {
+    for (const rows of [1, 2, 3, 5, 8, 13, 256]) {
+      for (const length of [1, 2, 3, 4, 5, 7, 8, 17, 64, 65]) {
+        const w = draw(rows * length, 3);
+        const v = draw(length + 5, 3);
+        const bias = draw(rows);
+        const start = draw(rows + 3);
+        for (const add of [false, true]) {
+          const lengths = [w.length, v.length, bias.length, start.length];
+          const out = recurrentKernels.withWorkspace(lengths, ([ww, vv, bb, oo], kernels) => {
+            assert.ok(kernels, "the kernels run");
+            ww.set(w);
+            vv.set(v);
+            bb.set(bias);
+            oo.set(start);
+            matVec(ww, rows, length, vv, 5, bb, oo, 3, add);
+            return oo.slice();
+          });
+          for (let k = 0; k < rows; k++) {
+            const row = dot(w, k * length, v, 5, length) + bias[k];
+            const expected = add ? start[3 + k] + row : row;
+            assert.ok(
+              Object.is(out[3 + k], expected),
+              `rows ${rows}, length ${length}, add ${add}, row ${k}: ${out[3 + k]} vs ${expected}`,
+            );
+          }
+          assertSameBits(out.subarray(0, 3), start.subarray(0, 3), "before outOffset");
+        }
+      }
+    }
+  });
+});
+
+describe("kernels: a recurrent pass and its gradient through time, both ways", () => {
+  const cases: [RecurrentKind, number, number][] = [];
+  for (const kind of ["lstm", "gru", "rnn"] as const) {
+    for (const hidden of [1, 2, 3, 7, 8, 9, 16, 33]) {
+      for (const input of [1, 2, 5, 8, 11]) cases.push([kind, hidden, input]);
+    }
+  }
+
+  function run(kind: RecurrentKind, hidden: number, input: number, steps: number, wasm: boolean) {
+    const local = createRng(hidden * 100 + input);
+    const values = (n: number, scale: number) =>
+      Array.from({ length: n }, () => (2 * local.next() - 1) * scale);
+    const rows = { lstm: 4, gru: 3, rnn: 1 }[kind] * hidden;
+    const params = {
+      weightIh: values(rows * input, 1.5),
+      weightHh: values(rows * hidden, 1.5 / Math.sqrt(hidden)),
+      biasIh: values(rows, 0.5),
+      biasHh: values(rows, 0.5),
+    };
+    const inputs = Array.from({ length: steps }, () => values(input, 2));
+    setWasmKernels(wasm);
+    try {
+      const trace = traceThroughTime(kind, params, inputs);
+      return { trace, gradient: gradientOfTrace(trace) };
+    } finally {
+      setWasmKernels(true);
+    }
+  }
+
+  it(`gives the same h_t, C_t, gates and gradients, bit for bit (${cases.length} kinds × sizes)`, () => {
+    for (const [kind, hidden, input] of cases) {
+      const what = `${kind} H=${hidden} I=${input}`;
+      const fast = run(kind, hidden, input, 40, true);
+      const plain = run(kind, hidden, input, 40, false);
+      const fields = ["outputs", "cells", "gates", "hiddenCandidate"] as const;
+      for (const field of fields) {
+        assertSameBits(fast.trace[field], plain.trace[field], `${what} ${field}`);
+      }
+      assertSameBits(fast.gradient, plain.gradient, `${what} gradient`);
+      assert.ok(
+        fast.gradient.some((g) => g > 0),
+        `${what}: a gradient to compare`,
+      );
+    }
+  });
+
+  it("returns arrays of its own, not views on the kernels' memory that the next pass overwrites", () => {
+    const first: RecurrentTrace = run("lstm", 8, 2, 30, true).trace;
+    const copy = Float64Array.from(first.outputs);
+    run("lstm", 9, 3, 30, true);
+    assertSameBits(first.outputs, copy, "the first pass's outputs after a second pass");
+    assert.notEqual(first.outputs.buffer.byteLength, 0);
+  });
+});
+
+describe("kernels: withWorkspace", () => {
+  it("hands ordinary arrays to a body that runs while the workspace is in use", () => {
+    recurrentKernels.withWorkspace([8], ([outer], kernels) => {
+      assert.ok(kernels);
+      outer.fill(3);
+      recurrentKernels.withWorkspace([8], ([inner], innerKernels) => {
+        assert.equal(innerKernels, undefined);
+        assert.notEqual(inner.buffer, outer.buffer);
+        inner.fill(5);
+      });
+      assert.deepEqual([...outer], new Array(8).fill(3));
+    });
+  });
+
+  it("grows its memory for a large pass and zero-fills what it hands out", () => {
+    const length = 3_000_000; // 24 MB, past the first page
+    recurrentKernels.withWorkspace([length], ([big]) => big.fill(7));
+    const zeros = recurrentKernels.withWorkspace([length, 5], ([big, small], kernels) => {
+      assert.ok(kernels);
+      return big.every((x) => x === 0) && small.every((x) => x === 0);
+    });
+    assert.equal(zeros, true);
+  });
+
+  it("hands out ordinary arrays when the kernels are turned off", () => {
+    setWasmKernels(false);
+    try {
+      recurrentKernels.withWorkspace([4], (arrays, kernels) => {
+        assert.equal(kernels, undefined);
+        assert.equal(arrays[0].length, 4);
+      });
+    } finally {
+      setWasmKernels(true);
+    }
+  });
+});
