@@ -12,6 +12,7 @@ import { normUnscaled, rescaleCarried } from "./gradientScale";
 import { LstmState } from "./lstm";
 import { PreparedCell, RecurrentKind, RecurrentParams, RnnParams } from "./params";
 import { RecurrentTrace, traceThroughTime } from "./trace";
+import { type RecurrentKernelExports, recurrentKernels } from "../kernels/recurrentKernels";
 
 /**
  * kind: "rnn" | "lstm" | "gru"; params as for rnn()/lstm()/gru(); inputs T × I; initialState as
@@ -29,10 +30,100 @@ export function gradientThroughTime(
 
 /** The backward pass over a forward pass already made: gradientThroughTime without the forward. */
 export function gradientOfTrace(trace: RecurrentTrace): Float64Array {
-  const back = new TransposedWeights(trace.cell);
-  if (trace.kind === "lstm") return lstmGradient(trace, back);
-  if (trace.kind === "gru") return gruGradient(trace, back);
-  return rnnGradient(trace, back);
+  const { cell, hiddenSize: hidden, inputSize: input } = trace;
+  const rows = cell.weightHh.length / hidden;
+  // The backward products run in the WebAssembly kernels' memory when they can (see ../kernels):
+  // the weights are copied there, with the small vectors the kernels read and write.
+  const lengths = [cell.weightIh.length, cell.weightHh.length, rows, rows, input, hidden, hidden];
+  return recurrentKernels.withWorkspace(lengths, (arrays, kernels) => {
+    const [weightIh, weightHh, preInput, preHidden, dx, dh, dc] = arrays;
+    const back = kernels
+      ? new KernelProducts(kernels, rows, hidden, input, weightIh, weightHh, cell)
+      : new TransposedWeights(cell);
+    const vectors: BackwardVectors = { preInput, preHidden, dx, dh, dc };
+    if (trace.kind === "lstm") return lstmGradient(trace, back, vectors);
+    if (trace.kind === "gru") return gruGradient(trace, back, vectors);
+    return rnnGradient(trace, back, vectors);
+  });
+}
+
+/** The vectors a backward step works on, zero-filled; where the products can read them. */
+interface BackwardVectors {
+  /** ∂ w.r.t. the pre-activations, as they meet W_ih (rows of the gate blocks). */
+  preInput: Float64Array;
+  /** ∂ w.r.t. the pre-activations, as they meet W_hh (differs from preInput for the GRU's n). */
+  preHidden: Float64Array;
+  dx: Float64Array;
+  dh: Float64Array;
+  /** The LSTM's carried ∂C. */
+  dc: Float64Array;
+}
+
+/** One backward step's two products: ∂x = W_ihᵀ a, and ∂h_prev += W_hhᵀ b. */
+interface BackwardProducts {
+  back(
+    preActivationGrad: Float64Array,
+    rowsFromInput: Float64Array,
+    inputGrad: Float64Array,
+    hiddenGrad: Float64Array,
+  ): void;
+}
+
+/**
+ * The products by the SIMD kernel, on W itself (its lanes run along W's rows, so no transposed
+ * copy): the same sums as TransposedWeights, in the same order.
+ */
+class KernelProducts implements BackwardProducts {
+  readonly #kernels: RecurrentKernelExports;
+  readonly #rows: number;
+  readonly #hidden: number;
+  readonly #input: number;
+  readonly #weightIh: Float64Array;
+  readonly #weightHh: Float64Array;
+
+  constructor(
+    kernels: RecurrentKernelExports,
+    rows: number,
+    hidden: number,
+    input: number,
+    weightIh: Float64Array,
+    weightHh: Float64Array,
+    cell: PreparedCell,
+  ) {
+    this.#kernels = kernels;
+    this.#rows = rows;
+    this.#hidden = hidden;
+    this.#input = input;
+    weightIh.set(cell.weightIh);
+    weightHh.set(cell.weightHh);
+    this.#weightIh = weightIh;
+    this.#weightHh = weightHh;
+  }
+
+  back(
+    preActivationGrad: Float64Array,
+    rowsFromInput: Float64Array,
+    inputGrad: Float64Array,
+    hiddenGrad: Float64Array,
+  ): void {
+    inputGrad.fill(0);
+    const rows = this.#rows;
+    const k = this.#kernels;
+    k.transposedProduct(
+      this.#weightIh.byteOffset,
+      rows,
+      this.#input,
+      preActivationGrad.byteOffset,
+      inputGrad.byteOffset,
+    );
+    k.transposedProduct(
+      this.#weightHh.byteOffset,
+      rows,
+      this.#hidden,
+      rowsFromInput.byteOffset,
+      hiddenGrad.byteOffset,
+    );
+  }
 }
 
 /**
@@ -41,7 +132,7 @@ export function gradientOfTrace(trace: RecurrentTrace): Float64Array {
  * numbers, bit for bit), but four of them at a time and without a load and a store of ∂h per
  * multiply-add — about three times faster here. Transposing costs one step's worth of copies.
  */
-class TransposedWeights {
+class TransposedWeights implements BackwardProducts {
   readonly rows: number;
   readonly hidden: number;
   readonly input: number;
@@ -160,13 +251,14 @@ function transposedProduct(
   }
 }
 
-function lstmGradient(trace: RecurrentTrace, back: TransposedWeights): Float64Array {
-  const { steps, hiddenSize: hidden, inputSize: input, gates, cells, c0 } = trace;
+function lstmGradient(
+  trace: RecurrentTrace,
+  back: BackwardProducts,
+  { preInput: dPre, dx, dh, dc }: BackwardVectors,
+): Float64Array {
+  const { steps, hiddenSize: hidden, gates, cells, c0 } = trace;
   const norms = new Float64Array(steps);
-  const dh = new Float64Array(hidden).fill(1); // ∂(Σ h_T)/∂h_T
-  const dc = new Float64Array(hidden);
-  const dPre = new Float64Array(4 * hidden);
-  const dx = new Float64Array(input);
+  dh.fill(1); // ∂(Σ h_T)/∂h_T
   let exponent = 0; // dh and dc hold 2^exponent times the true gradient
   for (let t = steps - 1; t >= 0; t--) {
     const g0 = t * 4 * hidden;
@@ -194,21 +286,15 @@ function lstmGradient(trace: RecurrentTrace, back: TransposedWeights): Float64Ar
   return norms;
 }
 
-function gruGradient(trace: RecurrentTrace, back: TransposedWeights): Float64Array {
-  const {
-    steps,
-    hiddenSize: hidden,
-    inputSize: input,
-    gates,
-    outputs,
-    hiddenCandidate,
-    h0,
-  } = trace;
+function gruGradient(
+  trace: RecurrentTrace,
+  back: BackwardProducts,
+  // ∂ w.r.t. W_i· x + b_i· and W_h· h + b_h·, blocks r, z, n.
+  { preInput: dPreInput, preHidden: dPreHidden, dx, dh }: BackwardVectors,
+): Float64Array {
+  const { steps, hiddenSize: hidden, gates, outputs, hiddenCandidate, h0 } = trace;
   const norms = new Float64Array(steps);
-  const dh = new Float64Array(hidden).fill(1);
-  const dPreInput = new Float64Array(3 * hidden); // ∂ w.r.t. W_i· x + b_i· blocks r, z, n
-  const dPreHidden = new Float64Array(3 * hidden); // ∂ w.r.t. W_h· h + b_h· blocks r, z, n
-  const dx = new Float64Array(input);
+  dh.fill(1);
   let exponent = 0; // dh holds 2^exponent times the true gradient
   for (let t = steps - 1; t >= 0; t--) {
     const g0 = t * 3 * hidden;
@@ -238,12 +324,14 @@ function gruGradient(trace: RecurrentTrace, back: TransposedWeights): Float64Arr
   return norms;
 }
 
-function rnnGradient(trace: RecurrentTrace, back: TransposedWeights): Float64Array {
-  const { steps, hiddenSize: hidden, inputSize: input, outputs, relu } = trace;
+function rnnGradient(
+  trace: RecurrentTrace,
+  back: BackwardProducts,
+  { preInput: dPre, dx, dh }: BackwardVectors,
+): Float64Array {
+  const { steps, hiddenSize: hidden, outputs, relu } = trace;
   const norms = new Float64Array(steps);
-  const dh = new Float64Array(hidden).fill(1);
-  const dPre = new Float64Array(hidden);
-  const dx = new Float64Array(input);
+  dh.fill(1);
   let exponent = 0; // dh holds 2^exponent times the true gradient
   for (let t = steps - 1; t >= 0; t--) {
     for (let k = 0; k < hidden; k++) {

@@ -16,6 +16,7 @@ import {
   readState,
 } from "./params";
 import { readNonlinearity, rnnStep } from "./rnn";
+import { recurrentKernels } from "../kernels/recurrentKernels";
 
 const kinds: readonly RecurrentKind[] = ["rnn", "lstm", "gru"];
 
@@ -71,10 +72,101 @@ export function traceThroughTime(
     c0 = new Float64Array(hidden);
   }
   const relu = kind === "rnn" && readNonlinearity(params as RnnParams) === "relu";
-  const outputs = new Float64Array(steps * hidden);
-  const cells = new Float64Array(kind === "lstm" ? steps * hidden : 0);
-  const gates = new Float64Array(kind === "rnn" ? 0 : steps * gateCount[kind] * hidden);
-  const hiddenCandidate = new Float64Array(kind === "gru" ? steps * hidden : 0);
+  const lengths = [
+    steps * hidden, // outputs
+    kind === "lstm" ? steps * hidden : 0, // cells
+    kind === "rnn" ? 0 : steps * gateCount[kind] * hidden, // gates
+    kind === "gru" ? steps * hidden : 0, // hiddenCandidate
+    kind === "gru" ? 3 * hidden : 0, // the GRU step's scratch
+    // What the kernels read, copied into their memory (ordinary arrays: left unused).
+    cell.weightIh.length,
+    cell.weightHh.length,
+    cell.biasIh.length,
+    cell.biasHh.length,
+    x.length,
+    hidden,
+    hidden,
+  ];
+  // The pass runs in the WebAssembly kernels' memory when they can run (see ../kernels), and the
+  // results are copied out of it; else on ordinary arrays, which are kept as they are.
+  const pass = recurrentKernels.withWorkspace(lengths, (arrays, kernels) => {
+    const [outputs, cells, gates, hiddenCandidate, scratch] = arrays;
+    const [weightIh, weightHh, biasIh, biasHh, xs, h0s, c0s] = arrays.slice(5);
+    const inMemory = kernels !== undefined;
+    const work: PreparedCell = inMemory
+      ? {
+          hidden,
+          input,
+          weightIh: copyInto(weightIh, cell.weightIh),
+          weightHh: copyInto(weightHh, cell.weightHh),
+          biasIh: copyInto(biasIh, cell.biasIh),
+          biasHh: copyInto(biasHh, cell.biasHh),
+        }
+      : cell;
+    const seq = inMemory ? copyInto(xs, x) : x;
+    const hStart = inMemory ? copyInto(h0s, h0) : h0;
+    const cStart = inMemory ? copyInto(c0s, c0) : c0;
+    forwardSteps(
+      kind,
+      work,
+      relu,
+      seq,
+      steps,
+      hStart,
+      cStart,
+      outputs,
+      cells,
+      gates,
+      hiddenCandidate,
+      scratch,
+    );
+    const keep = (values: Float64Array): Float64Array => (inMemory ? values.slice() : values);
+    return {
+      outputs: keep(outputs),
+      cells: keep(cells),
+      gates: keep(gates),
+      hiddenCandidate: keep(hiddenCandidate),
+    };
+  });
+  const { outputs, cells, gates, hiddenCandidate } = pass;
+  return {
+    kind,
+    steps,
+    hiddenSize: hidden,
+    inputSize: input,
+    outputs,
+    cells,
+    gates,
+    hiddenCandidate,
+    relu,
+    cell,
+    inputs: x,
+    h0,
+    c0,
+  };
+}
+
+function copyInto(target: Float64Array, source: Float64Array): Float64Array {
+  target.set(source);
+  return target;
+}
+
+/** Every step of the pass, into outputs, cells, gates and hiddenCandidate (the trace's arrays). */
+function forwardSteps(
+  kind: RecurrentKind,
+  cell: PreparedCell,
+  relu: boolean,
+  x: Float64Array,
+  steps: number,
+  h0: Float64Array,
+  c0: Float64Array,
+  outputs: Float64Array,
+  cells: Float64Array,
+  gates: Float64Array,
+  hiddenCandidate: Float64Array,
+  scratch: Float64Array,
+): void {
+  const { hidden, input } = cell;
   if (kind === "lstm") {
     lstmStep(cell, x, 0, h0, c0, 0, gates, 0, cells, outputs, 0);
     for (let t = 1; t < steps; t++) {
@@ -94,7 +186,6 @@ export function traceThroughTime(
       );
     }
   } else if (kind === "gru") {
-    const scratch = new Float64Array(3 * hidden);
     gruStep(cell, x, 0, h0, 0, gates, 0, hiddenCandidate, 0, outputs, 0, scratch);
     for (let t = 1; t < steps; t++) {
       gruStep(
@@ -118,19 +209,4 @@ export function traceThroughTime(
       rnnStep(cell, relu, x, t * input, outputs, (t - 1) * hidden, outputs, t * hidden);
     }
   }
-  return {
-    kind,
-    steps,
-    hiddenSize: hidden,
-    inputSize: input,
-    outputs,
-    cells,
-    gates,
-    hiddenCandidate,
-    relu,
-    cell,
-    inputs: x,
-    h0,
-    c0,
-  };
 }
