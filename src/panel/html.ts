@@ -3,6 +3,7 @@
 // page's words travel in it as data (a <script type="application/json">, which CSP does not run).
 import * as vscode from "vscode";
 import { PAGE_WORDS_ELEMENT_ID, type PageWords, pageWordsScriptText } from "../shared/pageWords";
+import { labContentSecurityPolicy } from "./csp";
 
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -18,24 +19,7 @@ export function renderLabHtml(
   const nonce = createNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.js"));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.css"));
-  // No 'unsafe-eval' and no 'unsafe-inline' for scripts; Chart.js sets inline style attributes on its
-  // canvas, which style-src 'unsafe-inline' would allow — we keep styles to the stylesheet plus the
-  // style attributes Chart.js writes through the CSSOM, which CSP does not block.
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data: blob:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    // 'wasm-unsafe-eval' lets the page compile the math core's WebAssembly kernels (src/core/kernels,
-    // built into main.js and the workers, never fetched) and nothing else: JavaScript eval and
-    // new Function stay forbidden. Without it the page computes the same numbers ~6× slower.
-    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
-    // The LSTM & GRU and Vanishing gradients views' workers: their scripts are fetched from the
-    // extension's own dist/webview and started from blob: URLs the page makes (a Worker must be
-    // same-origin).
-    `connect-src ${webview.cspSource}`,
-    "worker-src blob:",
-  ].join("; ");
+  const csp = labContentSecurityPolicy(webview.cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(words.language)}">
 <head>

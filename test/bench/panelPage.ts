@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { PAGE_WORDS_ELEMENT_ID, pageWordsScriptText } from "../../src/shared/pageWords";
+import { labContentSecurityPolicy } from "../../src/panel/csp";
 
 export type ThemeKind = "light" | "dark" | "high-contrast";
 
@@ -105,8 +106,9 @@ export const THEMES: Record<ThemeKind, { bodyClass: string; vars: Record<string,
 };
 
 /** The host side: what VS Code's webview API does for the page, and no more. */
-function hostStandIn(state: unknown, intent: unknown): string {
+function hostStandIn(kind: ThemeKind, state: unknown, intent: unknown): string {
   return `
+__switchTheme(${JSON.stringify(THEMES[kind].vars)}, ${JSON.stringify(THEMES[kind].bodyClass)});
 window.__lab = { posted: [], state: ${JSON.stringify(state ?? null)} };
 window.acquireVsCodeApi = () => ({
   postMessage(message) {
@@ -119,12 +121,6 @@ window.acquireVsCodeApi = () => ({
   getState() { return window.__lab.saved; },
   setState(value) { window.__lab.saved = value; },
 });`;
-}
-
-function styleOf(kind: ThemeKind): string {
-  return Object.entries(THEMES[kind].vars)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join("; ");
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -169,14 +165,18 @@ export async function openLabPage(
   ]);
   // The host writes the display language's words into the HTML (src/panel/html.ts); here English.
   const words = pageWordsScriptText({ language: "en", messages: JSON.parse(english) });
+  // The panel's own CSP (src/panel/csp.ts), with this page's origin as the extension's.
+  const nonce = "bench";
+  const csp = labContentSecurityPolicy(ORIGIN, nonce);
   const html = `<!DOCTYPE html>
-<html lang="en" style="${styleOf(kind)}">
-<head><meta charset="UTF-8"><link href="${ORIGIN}/main.css" rel="stylesheet"><title>Sigmoid Lab</title></head>
+<html lang="en">
+<head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
+<link href="${ORIGIN}/main.css" rel="stylesheet"><title>Sigmoid Lab</title></head>
 <body class="${THEMES[kind].bodyClass}">
   <div id="app" aria-live="polite"></div>
   <script type="application/json" id="${PAGE_WORDS_ELEMENT_ID}">${words}</script>
-  <script>${hostStandIn(options.state, options.intent)}</script>
-  <script src="${ORIGIN}/main.js"></script>
+  <script nonce="${nonce}">${hostStandIn(kind, options.state, options.intent)}</script>
+  <script nonce="${nonce}" src="${ORIGIN}/main.js"></script>
 </body>
 </html>`;
   await page.route(`${ORIGIN}/**`, (route) => {
@@ -194,6 +194,11 @@ export async function openLabPage(
   page.on("pageerror", (error) => console.error(`page error: ${error.stack}`));
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction("document.body.dataset.ready === 'true'");
+  const refused = (await page.evaluate("__cspViolations")) as string[];
+  if (refused.length > 0) throw new Error(`the Lab page's CSP refused: ${refused.join("; ")}`);
+  if ((await page.evaluate("document.body.dataset.wasmKernels")) !== "on") {
+    throw new Error("the core's WebAssembly kernels did not run on the Lab page");
+  }
   const firstChartMs = (await page.evaluate("__firstChartMs()")) as number;
   return { page, firstChartMs };
 }
@@ -201,11 +206,10 @@ export async function openLabPage(
 /** Switches the page's theme the way VS Code does: new variables on <html>, new class on <body>. */
 export async function switchTheme(page: Page, kind: ThemeKind): Promise<void> {
   await page.evaluate(
-    ([style, bodyClass]) =>
-      (globalThis as unknown as { __switchTheme(s: string, c: string): void }).__switchTheme(
-        style,
-        bodyClass,
-      ),
-    [styleOf(kind), THEMES[kind].bodyClass] as const,
+    ([vars, bodyClass]) =>
+      (
+        globalThis as unknown as { __switchTheme(v: Record<string, string>, c: string): void }
+      ).__switchTheme(vars, bodyClass),
+    [THEMES[kind].vars, THEMES[kind].bodyClass] as const,
   );
 }

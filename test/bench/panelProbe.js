@@ -41,9 +41,18 @@ globalThis.__measureChanges = async (control, values, view) => {
   return { complete, first };
 };
 
+/** What the panel's CSP refused, if anything (the benchmark fails the page load on any). */
+globalThis.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  globalThis.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || "inline"}`);
+});
+
 /** Switches the theme as VS Code does: new variables on <html>, a new class on <body>. */
-globalThis.__switchTheme = (style, bodyClass) => {
-  document.documentElement.setAttribute("style", style);
+globalThis.__switchTheme = (vars, bodyClass) => {
+  // Through the CSSOM, as VS Code does: the panel's CSP forbids style attributes in markup.
+  const style = document.documentElement.style;
+  style.cssText = "";
+  for (const [name, value] of Object.entries(vars)) style.setProperty(name, value);
   document.body.className = bodyClass;
 };
 
