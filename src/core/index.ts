@@ -25,5 +25,7 @@ export * from "./losses";
 export * from "./recurrent";
 export * from "./networks";
 export { createRng } from "./random";
+// Whether the recurrent cells' WebAssembly kernels run here: the same numbers either way, faster.
+export { recurrentKernelsAvailable } from "./kernels/recurrentKernels";
 export { NormalStream } from "./normalStream";
 export type { Rng } from "./random";

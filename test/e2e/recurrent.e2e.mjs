@@ -263,6 +263,24 @@ export async function computesLargeSizesInAWorker({ page }) {
   return `worker ready; RNN ${ratio("tanh RNN").toExponential(2)}, LSTM ${ratio("LSTM").toExponential(2)}`;
 }
 
+/**
+ * The math core's WebAssembly kernels compile under the panel's real CSP in VS Code (it allows
+ * 'wasm-unsafe-eval' and no JavaScript eval): the page marks whether they run, and the policy
+ * itself is read from the page.
+ */
+export async function runsTheCoreKernelsUnderThePanelCsp({ page }) {
+  const frame = labFrame(page);
+  const kernels = await frame.locator("body").getAttribute("data-wasm-kernels");
+  assert.equal(kernels, "on", `the WebAssembly kernels are "${kernels}", expected "on"`);
+  const csp = await frame
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute("content");
+  const scripts = csp.split(";").find((d) => d.trim().startsWith("script-src"));
+  assert.match(scripts, /'wasm-unsafe-eval'/);
+  assert.doesNotMatch(scripts, /'unsafe-eval'|'unsafe-inline'/, `script-src: ${scripts}`);
+  return scripts.trim().replace(/'nonce-[^']+'/, "'nonce-…'");
+}
+
 /** The tests of one theme, in order; `screenshot(name)` makes a test that saves one. */
 export function testsFor(theme, screenshot) {
   return [
@@ -278,5 +296,6 @@ export function testsFor(theme, screenshot) {
     framesTheStepThroughAndHeatmaps,
     screenshot(`recurrent-gru-${theme.kind}`),
     computesLargeSizesInAWorker,
+    runsTheCoreKernelsUnderThePanelCsp,
   ];
 }

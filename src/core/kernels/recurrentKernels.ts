@@ -19,3 +19,8 @@ export interface RecurrentKernelExports {
 }
 
 export const recurrentKernels = new WasmKernels<RecurrentKernelExports>(recurrentWasm);
+
+/** Whether the kernels run here (else the plain loops compute the same numbers, ~4× slower). */
+export function recurrentKernelsAvailable(): boolean {
+  return recurrentKernels.available;
+}

@@ -58,6 +58,11 @@ export class WasmKernels<Exports> {
     return this.#instance;
   }
 
+  /** Whether the kernels run here (compiling them on first use): what speed to expect. */
+  get available(): boolean {
+    return enabled && this.#load() !== null;
+  }
+
   /**
    * Runs `body` with one Float64Array per entry of `lengths`, zero-filled. They are views on the
    * kernels' memory when the kernels can run (then `kernels` is their functions), else ordinary
