@@ -3,6 +3,7 @@
 // shows the seed's equations with this step's numbers; and the gradient through time of all three
 // cells on the same input, on a log axis, shows the long-term-dependency problem and its fix.
 // The math core computes; this file schedules the work and draws.
+import { recurrentKernelsAvailable } from "../../src/core";
 import type { CellId, LabState } from "../../src/shared/labState";
 import {
   INPUT_PRESETS,
@@ -42,15 +43,21 @@ type Recurrent = RecurrentState;
 const CELL_LABELS: Record<CellId, string> = { lstm: "LSTM", gru: "GRU", rnn: "tanh RNN" };
 const GRADIENT_ORDER: readonly CellId[] = ["rnn", "lstm", "gru"];
 /**
- * Below this many multiply-adds (~3 ms here) everything is computed before the first redraw;
- * above, the heatmaps come first and the gradients follow a pass at a time, in tasks of their own.
+ * Below this much arithmetic everything is computed before the first redraw; above, the heatmaps
+ * come first and the gradients follow a pass at a time, in tasks of their own.
  */
-const SYNC_WORK = 2_000_000;
+const SYNC_MS = 3;
+/** The page's drawing, when the cells are shared between the page and the worker. */
+const DRAWING_MS = 4;
+
 /**
- * The page's drawing, counted in multiply-adds (~4 ms here) when the cells are shared between the
- * page and the worker.
+ * Multiply-adds of the cells' passes per millisecond here (with their gates and copies): about
+ * 2.5 million with the core's WebAssembly kernels, 0.6 million with the plain loops that run where
+ * the kernels cannot (measured in Chromium, T = 500, H = 64).
  */
-const DRAWING_WORK = 4_000_000;
+function workPerMs(): number {
+  return recurrentKernelsAvailable() ? 2_500_000 : 600_000;
+}
 /** How long the heatmaps wait for the worker's answers before they are drawn without them. */
 const MAPS_WAIT_MS = 40;
 /** Cells whose forward pass and gradient are kept: the three of the last three settings. */
@@ -937,7 +944,7 @@ export class RecurrentView implements LabView {
   // --- gradient through time ------------------------------------------------------------------
 
   /**
-   * Whether the three gradients need more than SYNC_WORK multiply-adds beyond the chosen cell's
+   * Whether the three gradients need more than SYNC_MS of arithmetic beyond the chosen cell's
    * forward pass (which the heatmaps need anyway).
    */
   #isLarge(p: Pick<Prepared, "keys" | "hidden" | "inputSize" | "inputs">, chosen: CellId): boolean {
@@ -949,7 +956,7 @@ export class RecurrentView implements LabView {
           forwardWork(kind, p.hidden, p.inputSize, p.inputs.steps)
       );
     }, 0);
-    return work > SYNC_WORK;
+    return work > SYNC_MS * workPerMs();
   }
 
   /**
@@ -963,7 +970,7 @@ export class RecurrentView implements LabView {
     if (!this.#worker.usable) return [];
     const work = (kind: CellId) =>
       forwardWork(kind, p.weights[kind].hidden, p.weights[kind].inputSize, p.inputs.steps);
-    let page = DRAWING_WORK + (this.#results.gradient(p.keys[chosen]) ? 0 : 2 * work(chosen));
+    let page = DRAWING_MS * workPerMs() + (this.#results.gradient(p.keys[chosen]) ? 0 : 2 * work(chosen));
     let worker = 0;
     const kinds: CellId[] = [];
     const candidates = GRADIENT_ORDER.filter(
