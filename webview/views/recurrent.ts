@@ -970,7 +970,8 @@ export class RecurrentView implements LabView {
     if (!this.#worker.usable) return [];
     const work = (kind: CellId) =>
       forwardWork(kind, p.weights[kind].hidden, p.weights[kind].inputSize, p.inputs.steps);
-    let page = DRAWING_MS * workPerMs() + (this.#results.gradient(p.keys[chosen]) ? 0 : 2 * work(chosen));
+    let page =
+      DRAWING_MS * workPerMs() + (this.#results.gradient(p.keys[chosen]) ? 0 : 2 * work(chosen));
     let worker = 0;
     const kinds: CellId[] = [];
     const candidates = GRADIENT_ORDER.filter(
@@ -1048,12 +1049,14 @@ export class RecurrentView implements LabView {
         this.#drawGradients(p, cursor, true, true);
         return;
       }
+      // Until then nothing else changes on screen either: the frame that follows the input has
+      // only the control to draw, and the chart is marked as computing only if the answers are
+      // late.
       this.#mapsTimer ??= setTimeout(() => {
-        this.#drawMaps();
-        reportRendered(this.id, false);
+        const now = this.#prepared;
+        if (now) this.#drawGradients(now, this.#state?.cursor ?? 0, false, false);
       }, MAPS_WAIT_MS);
-    }
-    this.#drawGradients(p, cursor, false, false, !withWorker);
+    } else this.#drawGradients(p, cursor, false, false);
     const next = () => {
       if (generation !== this.#generation) return;
       // Asked afresh at every pass: what is missing may change (a worker's answer arrives). With
@@ -1076,9 +1079,9 @@ export class RecurrentView implements LabView {
     return GRADIENT_ORDER.map((kind) => ({ kind, values: this.#results.gradient(p.keys[kind]) }));
   }
 
-  /** maps: the heatmaps are drawn too (and the redraw reported); only false while they wait. */
-  #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean, maps = true): void {
-    if (maps || complete) this.#drawMaps();
+  /** Draws the heatmaps' new data, the chart's (with `data`) and reports the redraw. */
+  #drawGradients(p: Prepared, cursor: number, complete: boolean, data: boolean): void {
+    this.#drawMaps();
     const steps = p.inputs.steps;
     const width = this.#theme?.kind === "high-contrast" ? 3 : 2;
     const series = this.#gradientSeries(p);
@@ -1141,7 +1144,7 @@ export class RecurrentView implements LabView {
       );
     }
     this.#drawCursorLine(cursor);
-    if (maps || complete) reportRendered(this.id, complete);
+    reportRendered(this.id, complete);
   }
 
   #drawCursorLine(cursor: number): void {
