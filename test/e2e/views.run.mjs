@@ -29,6 +29,7 @@ export function viewTests() {
     ]),
     views.screenshotsOfEveryView("light", screenshotDir),
     views.restoresEveryViewAfterAReload,
+    views.opensFromThePalette(views.VIEWS[0], true),
     ...THEMES.flatMap((theme) => [
       views.recoloursFor(theme),
       views.screenshotsOfEveryView(theme.kind, screenshotDir),
