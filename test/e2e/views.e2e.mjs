@@ -100,11 +100,14 @@ export function opensFromThePalette(view, closeFirst = false) {
       .evaluate(() => ({
         origin: performance.timeOrigin,
         chart: performance.getEntriesByName("lab:first-chart")[0]?.startTime,
+        script: performance
+          .getEntriesByType("resource")
+          .find((entry) => entry.name.endsWith("/main.js"))?.responseEnd,
       }));
     const own =
       page0.chart === undefined || page0.origin < started
         ? ""
-        : `, ${Math.round(page0.chart)} ms of it the page's own (from its navigation, ${Math.round(page0.origin - started)} ms after the command)`;
+        : `, ${Math.round(page0.chart)} ms of it the page's own (from its navigation, ${Math.round(page0.origin - started)} ms after the command; main.js loaded at ${Math.round(page0.script ?? NaN)} ms)`;
     const drawn = [];
     for (const chart of view.charts) drawn.push((await assertDrawn(page, chart)).painted);
     return `chart in ${firstChartMs} ms after the command${own}; ${drawn.join(" + ")} pixels painted`;
