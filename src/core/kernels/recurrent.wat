@@ -21,6 +21,14 @@
     (local $a01 v128) (local $a23 v128) (local $b01 v128) (local $b23 v128)
     (local $v01 v128) (local $v23 v128)
     (local $a0 f64) (local $b0 f64) (local $vj f64)
+    ;; One column (an input of size 1, the view's default): rows k and k + 1 sit side by side in W,
+    ;; so two rows are one vector. A row is then 0 + w·v (the first running sum, made +0 if it
+    ;; is −0, as 0 + (−0) is), plus the three sums still at 0, plus the bias: (w·v ⊕ +0) + bias.
+    (if (i32.eq (local.get $length) (i32.const 1))
+      (then
+        (call $matVecOneColumn (local.get $w) (local.get $rows) (local.get $v) (local.get $bias)
+          (local.get $out) (local.get $add))
+        (return)))
     (local.set $rowBytes (i32.shl (local.get $length) (i32.const 3)))
     (local.set $end (i32.add (local.get $v) (local.get $rowBytes)))
     (local.set $whole
@@ -103,6 +111,41 @@
             (br $tail)))
         (call $store (local.get $out) (local.get $bias) (local.get $k) (local.get $add)
           (local.get $a0) (local.get $a01) (local.get $a23)))))
+
+  ;; matVec for W of one column: two rows a vector; an odd last row alone.
+  (func $matVecOneColumn
+    (param $w i32) (param $rows i32) (param $v i32) (param $bias i32) (param $out i32) (param $add i32)
+    (local $vv v128) (local $at i32) (local $end i32) (local $row v128) (local $x f64)
+    (local.set $vv (f64x2.splat (f64.load (local.get $v))))
+    (local.set $end (i32.shl (i32.and (local.get $rows) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $row
+          (f64x2.add
+            (f64x2.add
+              (v128.const f64x2 0 0)
+              (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $at))) (local.get $vv)))
+            (v128.load (i32.add (local.get $bias) (local.get $at)))))
+        (if (local.get $add)
+          (then
+            (local.set $row
+              (f64x2.add (v128.load (i32.add (local.get $out) (local.get $at))) (local.get $row)))))
+        (v128.store (i32.add (local.get $out) (local.get $at)) (local.get $row))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $rows) (i32.const 1))
+      (then
+        (local.set $x
+          (f64.add
+            (f64.add
+              (f64.const 0)
+              (f64.mul (f64.load (i32.add (local.get $w) (local.get $at))) (f64.load (local.get $v))))
+            (f64.load (i32.add (local.get $bias) (local.get $at)))))
+        (if (local.get $add)
+          (then
+            (local.set $x (f64.add (f64.load (i32.add (local.get $out) (local.get $at))) (local.get $x)))))
+        (f64.store (i32.add (local.get $out) (local.get $at)) (local.get $x)))))
 
   ;; out[k] = s0 + s1 + (s2 + s3) + bias[k], or out[k] + that; s0 is passed apart (it took the tail).
   (func $store

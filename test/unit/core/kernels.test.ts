@@ -81,6 +81,72 @@ describe("kernels: matVec in the workspace", () => {
   });
 });
 
+describe("kernels: matVec on signed zeros, infinities and NaN", () => {
+  const specials = [0, -0, 1, -1, 2.5, -3, Infinity, -Infinity, NaN, 1e-310, -1e-310];
+
+  function bothWays(
+    w: Float64Array,
+    rows: number,
+    length: number,
+    v: Float64Array,
+    bias: Float64Array,
+    start: Float64Array,
+    add: boolean,
+    what: string,
+  ): void {
+    const plain = Float64Array.from(start);
+    matVec(w, rows, length, v, 0, bias, plain, 0, add);
+    const fast = recurrentKernels.withWorkspace(
+      [w.length, v.length, rows, rows],
+      ([ww, vv, bb, oo], kernels) => {
+        assert.ok(kernels);
+        ww.set(w);
+        vv.set(v);
+        bb.set(bias);
+        oo.set(start);
+        matVec(ww, rows, length, vv, 0, bb, oo, 0, add);
+        return oo.slice();
+      },
+    );
+    assertSameBits(fast, plain, what);
+  }
+
+  it("one column: every weight × input × bias × earlier value, in pairs of rows and alone", () => {
+    const n = specials.length;
+    for (const x of specials) {
+      for (const add of [false, true]) {
+        // Row k: weight k mod n, bias ⌊k / n⌋ mod n, earlier value ⌊k / n²⌋ mod n; an odd count
+        // so that the last row goes alone.
+        const rows = n * n * n;
+        const w = Float64Array.from({ length: rows }, (_, k) => specials[k % n]);
+        const bias = Float64Array.from({ length: rows }, (_, k) => specials[Math.floor(k / n) % n]);
+        const start = Float64Array.from(
+          { length: rows },
+          (_, k) => specials[Math.floor(k / n / n)],
+        );
+        bothWays(w, rows, 1, Float64Array.of(x), bias, start, add, `x ${x}, add ${add}`);
+      }
+    }
+  });
+
+  it("several columns: the same values in every position", () => {
+    const pick = (i: number) => specials[(i * 7 + 3) % specials.length];
+    for (const rows of [1, 2, 3, 4, 7]) {
+      for (const length of [2, 3, 5, 9]) {
+        for (let shift = 0; shift < specials.length; shift++) {
+          const w = Float64Array.from({ length: rows * length }, (_, i) => pick(i + shift));
+          const v = Float64Array.from({ length }, (_, i) => pick(i * 3 + shift + 1));
+          const bias = Float64Array.from({ length: rows }, (_, i) => pick(i * 5 + shift + 2));
+          const start = Float64Array.from({ length: rows }, (_, i) => pick(i * 2 + shift));
+          for (const add of [false, true]) {
+            bothWays(w, rows, length, v, bias, start, add, `${rows}×${length}, shift ${shift}`);
+          }
+        }
+      }
+    }
+  });
+});
+
 describe("kernels: a recurrent pass and its gradient through time, both ways", () => {
   const cases: [RecurrentKind, number, number][] = [];
   for (const kind of ["lstm", "gru", "rnn"] as const) {
