@@ -5,6 +5,7 @@
 // δ is rescaled by exact powers of two when it drifts below 2^−400 (or above 2^400), so a
 // 1,000-layer sigmoid stack still reports log10 norms near −600 instead of 0.
 import { NumericMatrix, NumericVector, isArrayLike, readMatrix, readVector } from "../shapes";
+import { mlpKernels } from "../kernels/mlpKernels";
 import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
 
 export const maxDepth = 1000;
@@ -92,7 +93,10 @@ export function prepareLayers(network: unknown, inputSize: number): DenseLayer[]
   return layers;
 }
 
-/** Fills activations[l] (length layers[l].outputs) for every layer. */
+/**
+ * Fills activations[l] (length layers[l].outputs) for every layer. In the kernels' workspace (every
+ * array a view on their memory) the products run there, else in the plain loop: the same numbers.
+ */
 export function forwardLayers(
   layers: DenseLayer[],
   activation: Activation,
@@ -103,38 +107,64 @@ export function forwardLayers(
   for (let l = 0; l < layers.length; l++) {
     const { weights, biases, inputs, outputs } = layers[l];
     const out = activations[l];
-    let k = 0;
-    // Four rows a turn: four sums that do not wait for one another (one sum alone waits for each
-    // addition to finish before the next), each still added j = 0, 1, … as in the single-row loop.
-    for (; k + 3 < outputs; k += 4) {
-      const r0 = k * inputs;
-      const r1 = r0 + inputs;
-      const r2 = r1 + inputs;
-      const r3 = r2 + inputs;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0; j < inputs; j++) {
-        const p = previous[j];
-        s0 += weights[r0 + j] * p;
-        s1 += weights[r1 + j] * p;
-        s2 += weights[r2 + j] * p;
-        s3 += weights[r3 + j] * p;
-      }
-      out[k] = biases[k] + s0;
-      out[k + 1] = biases[k + 1] + s1;
-      out[k + 2] = biases[k + 2] + s2;
-      out[k + 3] = biases[k + 3] + s3;
-    }
-    for (; k < outputs; k++) {
-      let sum = 0;
-      const row = k * inputs;
-      for (let j = 0; j < inputs; j++) sum += weights[row + j] * previous[j];
-      out[k] = biases[k] + sum;
-    }
+    const kernels = mlpKernels.over(weights, biases, previous, out);
+    if (kernels) {
+      const { byteOffset } = previous;
+      kernels.forward(
+        weights.byteOffset,
+        outputs,
+        inputs,
+        biases.byteOffset,
+        byteOffset,
+        0,
+        out.byteOffset,
+        0,
+        1,
+      );
+    } else denseForward(weights, biases, inputs, outputs, previous, out);
     activateInPlace(activation, out, outputs);
     previous = out;
+  }
+}
+
+/** out = W·previous + biases, each row's sum from 0 adding j = 0, 1, … (what mlp.wat's forward keeps). */
+function denseForward(
+  weights: Float64Array,
+  biases: Float64Array,
+  inputs: number,
+  outputs: number,
+  previous: Float64Array,
+  out: Float64Array,
+): void {
+  let k = 0;
+  // Four rows a turn: four sums that do not wait for one another (one sum alone waits for each
+  // addition to finish before the next), each still added j = 0, 1, … as in the single-row loop.
+  for (; k + 3 < outputs; k += 4) {
+    const r0 = k * inputs;
+    const r1 = r0 + inputs;
+    const r2 = r1 + inputs;
+    const r3 = r2 + inputs;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < inputs; j++) {
+      const p = previous[j];
+      s0 += weights[r0 + j] * p;
+      s1 += weights[r1 + j] * p;
+      s2 += weights[r2 + j] * p;
+      s3 += weights[r3 + j] * p;
+    }
+    out[k] = biases[k] + s0;
+    out[k + 1] = biases[k + 1] + s1;
+    out[k + 2] = biases[k + 2] + s2;
+    out[k + 3] = biases[k + 3] + s3;
+  }
+  for (; k < outputs; k++) {
+    let sum = 0;
+    const row = k * inputs;
+    for (let j = 0; j < inputs; j++) sum += weights[row + j] * previous[j];
+    out[k] = biases[k] + sum;
   }
 }
 
@@ -161,36 +191,56 @@ export function backwardLayers(
     const { weights, inputs, outputs } = layers[l + 1];
     const next = deltas[l];
     next.fill(0, 0, inputs);
-    // W^T δ row by row, so the weights are read in memory order; four rows a turn, each element
-    // still adding row k's product before row k + 1's (the same sums), loaded and stored once.
-    let k = 0;
-    for (; k + 3 < outputs; k += 4) {
-      const d0 = delta[k];
-      const d1 = delta[k + 1];
-      const d2 = delta[k + 2];
-      const d3 = delta[k + 3];
-      const r0 = k * inputs;
-      const r1 = r0 + inputs;
-      const r2 = r1 + inputs;
-      const r3 = r2 + inputs;
-      for (let j = 0; j < inputs; j++) {
-        next[j] =
-          next[j] +
-          d0 * weights[r0 + j] +
-          d1 * weights[r1 + j] +
-          d2 * weights[r2 + j] +
-          d3 * weights[r3 + j];
-      }
-    }
-    for (; k < outputs; k++) {
-      const d = delta[k];
-      const row = k * inputs;
-      for (let j = 0; j < inputs; j++) next[j] += d * weights[row + j];
-    }
+    const kernels = mlpKernels.over(weights, delta, next);
+    if (kernels) {
+      kernels.transposedProduct(
+        weights.byteOffset,
+        outputs,
+        inputs,
+        delta.byteOffset,
+        next.byteOffset,
+      );
+    } else transposedProduct(weights, inputs, outputs, delta, next);
     multiplyByDerivative(activation, next, activations[l], inputs);
     exponent += rescale(next, inputs);
     deltaExponents[l] = exponent;
     delta = next;
+  }
+}
+
+/** next[j] += Σ_k delta[k]·W[k, j], k ascending (mlp.wat's transposedProduct keeps each sum's order). */
+function transposedProduct(
+  weights: Float64Array,
+  inputs: number,
+  outputs: number,
+  delta: Float64Array,
+  next: Float64Array,
+): void {
+  // W^T δ row by row, so the weights are read in memory order; four rows a turn, each element
+  // still adding row k's product before row k + 1's (the same sums), loaded and stored once.
+  let k = 0;
+  for (; k + 3 < outputs; k += 4) {
+    const d0 = delta[k];
+    const d1 = delta[k + 1];
+    const d2 = delta[k + 2];
+    const d3 = delta[k + 3];
+    const r0 = k * inputs;
+    const r1 = r0 + inputs;
+    const r2 = r1 + inputs;
+    const r3 = r2 + inputs;
+    for (let j = 0; j < inputs; j++) {
+      next[j] =
+        next[j] +
+        d0 * weights[r0 + j] +
+        d1 * weights[r1 + j] +
+        d2 * weights[r2 + j] +
+        d3 * weights[r3 + j];
+    }
+  }
+  for (; k < outputs; k++) {
+    const d = delta[k];
+    const row = k * inputs;
+    for (let j = 0; j < inputs; j++) next[j] += d * weights[row + j];
   }
 }
 
@@ -230,14 +280,32 @@ export interface MlpWorkspace {
 export function createWorkspace(layers: DenseLayer[]): MlpWorkspace {
   // One backing buffer each, viewed per layer: a typed array of 64 doubles lives outside V8's
   // heap, and allocating hundreds of them cost more than the arithmetic of a 64-wide layer.
+  const [outputs, widest] = workspaceSizes(layers);
+  return viewWorkspace(
+    layers,
+    new Float64Array(outputs),
+    new Float64Array(outputs),
+    new Float64Array(widest).fill(1),
+  );
+}
+
+/** [Σ outputs, the widest layer's inputs or outputs]. */
+function workspaceSizes(layers: DenseLayer[]): [number, number] {
   let total = 0;
   let widest = 0;
   for (const layer of layers) {
     total += layer.outputs;
     widest = Math.max(widest, layer.inputs, layer.outputs);
   }
-  const activationBuffer = new Float64Array(total);
-  const deltaBuffer = new Float64Array(total);
+  return [total, widest];
+}
+
+function viewWorkspace(
+  layers: DenseLayer[],
+  activationBuffer: Float64Array,
+  deltaBuffer: Float64Array,
+  ones: Float64Array,
+): MlpWorkspace {
   const activations: Float64Array[] = new Array(layers.length);
   const deltas: Float64Array[] = new Array(layers.length);
   let offset = 0;
@@ -247,16 +315,71 @@ export function createWorkspace(layers: DenseLayer[]): MlpWorkspace {
     deltas[l] = deltaBuffer.subarray(offset, end);
     offset = end;
   }
-  return {
-    activations,
-    deltas,
-    deltaExponents: new Int32Array(layers.length),
-    ones: new Float64Array(widest).fill(1),
-  };
+  return { activations, deltas, deltaExponents: new Int32Array(layers.length), ones };
 }
 
-/** Forward, backward and per-layer norms into the given arrays (no allocation). */
+/**
+ * Forward, backward and per-layer norms into the given arrays. Where the kernels can run, the
+ * network is copied into their memory first (a memory copy: a few percent of the arithmetic) and
+ * the activations and δ copied back into `workspace` after.
+ */
 export function gradientNormsInto(
+  layers: DenseLayer[],
+  activation: Activation,
+  input: Float64Array,
+  workspace: MlpWorkspace,
+  weightGradNorms: Float64Array,
+  log10WeightGradNorms: Float64Array,
+  biasGradNorms: Float64Array,
+): void {
+  const [outputs, widest] = workspaceSizes(layers);
+  let weightCount = 0;
+  for (const layer of layers) weightCount += layer.inputs * layer.outputs;
+  const lengths = [weightCount, outputs, layers[0].inputs, outputs, outputs, widest];
+  mlpKernels.withWorkspace(lengths, (arrays, kernels) => {
+    if (!kernels) {
+      normsOf(
+        layers,
+        activation,
+        input,
+        workspace,
+        weightGradNorms,
+        log10WeightGradNorms,
+        biasGradNorms,
+      );
+      return;
+    }
+    const [weights, biases, x, activationBuffer, deltaBuffer, ones] = arrays;
+    const copies: DenseLayer[] = new Array(layers.length);
+    let w = 0;
+    let b = 0;
+    for (let l = 0; l < layers.length; l++) {
+      const { inputs, outputs } = layers[l];
+      const size = inputs * outputs;
+      weights.set(layers[l].weights.subarray(0, size), w);
+      biases.set(layers[l].biases.subarray(0, outputs), b);
+      copies[l] = {
+        weights: weights.subarray(w, w + size),
+        biases: biases.subarray(b, b + outputs),
+        inputs,
+        outputs,
+      };
+      w += size;
+      b += outputs;
+    }
+    x.set(input.subarray(0, layers[0].inputs));
+    ones.fill(1);
+    const work = viewWorkspace(copies, activationBuffer, deltaBuffer, ones);
+    normsOf(copies, activation, x, work, weightGradNorms, log10WeightGradNorms, biasGradNorms);
+    for (let l = 0; l < layers.length; l++) {
+      workspace.activations[l].set(work.activations[l]);
+      workspace.deltas[l].set(work.deltas[l]);
+    }
+    workspace.deltaExponents.set(work.deltaExponents);
+  });
+}
+
+function normsOf(
   layers: DenseLayer[],
   activation: Activation,
   input: Float64Array,

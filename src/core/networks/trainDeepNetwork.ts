@@ -8,6 +8,7 @@
 import { createRng } from "../random";
 import { readInteger, readNumber } from "../shapes";
 import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
+import { evenStride, mlpKernels } from "../kernels/mlpKernels";
 import { DenseLayer, createWorkspace, rescale } from "./mlp";
 import {
   DeepNetworkOptions,
@@ -84,25 +85,81 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     targets.push(t);
   }
 
-  // Per example: activations of every layer and the scaled δ of the layer being updated and the
-  // one below it (true δ = delta · 2^exponent, rescaled as in backwardLayers).
-  const activations = inputs.map(() => createWorkspace(layers).activations);
-  const deltas = inputs.map(() => new Float64Array(width));
-  const below = inputs.map(() => new Float64Array(width));
-  const exponents = new Int32Array(batchSize);
-  const scaled = new Float64Array(batchSize);
-  const biasGrad = new Float64Array(width);
-  /** One row of ∂loss/∂W_l, summed over the batch: the matrix itself is never stored. */
+  // The arrays a step works in: per example the activations of every layer and the scaled δ of
+  // the layer being updated and the one below it (true δ = delta · 2^exponent, rescaled as in
+  // backwardLayers). Where the kernels can run, each step runs in their memory: the weights and
+  // biases are copied in (one memory copy each way: a few percent of a step's arithmetic) and
+  // the arrays are views laid out as the batch kernels read them; else these ordinary ones.
+  const plain: StepArrays = {
+    layers,
+    inputs,
+    activations: inputs.map(() => createWorkspace(layers).activations),
+    deltas: inputs.map(() => new Float64Array(width)),
+    below: inputs.map(() => new Float64Array(width)),
+    scaled: new Float64Array(batchSize),
+    scratch: new Float64Array(3 * batchSize),
+    squares: new Float64Array(2),
+  };
+  const allWeights = new Float64Array(layers[0].weights.buffer);
+  const allBiases = new Float64Array(layers[0].biases.buffer);
+  const size = width * width;
+  const lengths = [
+    allWeights.length,
+    allBiases.length,
+    (depth + 1) * batchSize * width, // the inputs, then every layer's activations, by example
+    batchSize * width,
+    batchSize * width,
+    batchSize,
+    3 * batchSize,
+    2,
+  ];
+  const inWorkspace = <T>(updates: boolean, body: (arrays: StepArrays) => T): T =>
+    mlpKernels.withWorkspace(lengths, (views, kernels) => {
+      if (!kernels) return body(plain);
+      const [weights, biases, values, deltas, below, scaled, scratch, squares] = views;
+      weights.set(allWeights);
+      biases.set(allBiases);
+      const row = (array: Float64Array, index: number) =>
+        array.subarray(index * width, (index + 1) * width);
+      const arrays: StepArrays = {
+        layers: layers.map((_, l) => ({
+          weights: weights.subarray(l * size, (l + 1) * size),
+          biases: row(biases, l),
+          inputs: width,
+          outputs: width,
+        })),
+        inputs: inputs.map((x, b) => {
+          const view = row(values, b);
+          view.set(x);
+          return view;
+        }),
+        activations: inputs.map((_, b) =>
+          layers.map((__, l) => row(values, (l + 1) * batchSize + b)),
+        ),
+        deltas: inputs.map((_, b) => row(deltas, b)),
+        below: inputs.map((_, b) => row(below, b)),
+        scaled,
+        scratch,
+        squares,
+      };
+      const result = body(arrays);
+      if (updates) {
+        allWeights.set(weights);
+        allBiases.set(biases);
+      }
+      return result;
+    });
   const gradRow = new Float64Array(width);
-  const squares = new Float64Array(2);
+  const biasGrad = new Float64Array(width);
+  const exponents = new Int32Array(batchSize);
   /** Layer l's input for every example, refilled per layer (no array per layer and step). */
   const previous = new Array<Float64Array>(batchSize);
 
-  const forward = (): number => {
-    forwardBatch(layers, activation, inputs, activations);
+  const forward = (a: StepArrays): number => {
+    forwardBatch(a.layers, activation, a.inputs, a.activations);
     let loss = 0;
     for (let b = 0; b < batchSize; b++) {
-      const y = activations[b][depth - 1];
+      const y = a.activations[b][depth - 1];
       for (let k = 0; k < width; k++) {
         const error = y[k] - targets[b][k];
         loss += error * error;
@@ -115,9 +172,9 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   const updateNorms: Float64Array[] = [];
   const relativeUpdates: Float64Array[] = [];
   let stepsDone = 0;
-  const step = (): void => {
-    if (stepsDone >= steps) return;
-    losses[stepsDone] = forward();
+  const stepIn = (a: StepArrays): void => {
+    const { activations, deltas, below, scaled } = a;
+    losses[stepsDone] = forward(a);
     for (let b = 0; b < batchSize; b++) {
       const y = activations[b][depth - 1];
       const delta = deltas[b];
@@ -133,12 +190,12 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     // update touches nothing the layers below it still need, so this is plain gradient descent.
     for (let l = depth - 1; l >= 0; l--) {
       for (let b = 0; b < batchSize; b++) {
-        previous[b] = l === 0 ? inputs[b] : activations[b][l - 1];
+        previous[b] = l === 0 ? a.inputs[b] : activations[b][l - 1];
         scaled[b] = 2 ** exponents[b];
         below[b].fill(0);
       }
       const [gradSquares, weightSquares] = backwardAndUpdate(
-        layers[l],
+        a.layers[l],
         deltas,
         scaled,
         l > 0 ? below : undefined,
@@ -146,7 +203,8 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
         learningRate,
         gradRow,
         biasGrad,
-        squares,
+        a.scratch,
+        a.squares,
       );
       updates[l] = learningRate * Math.sqrt(gradSquares);
       relative[l] = updates[l] / Math.sqrt(weightSquares);
@@ -169,14 +227,32 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     get stepsDone() {
       return stepsDone;
     },
-    step,
+    step: () => {
+      if (stepsDone < steps) inWorkspace(true, stepIn);
+    },
     result: () => ({
       losses: losses.slice(0, stepsDone),
-      finalLoss: forward(),
+      finalLoss: inWorkspace(false, forward),
       updateNorms: updateNorms.slice(),
       relativeUpdates: relativeUpdates.slice(),
     }),
   };
+}
+
+/** The arrays of one training step (see inWorkspace). */
+interface StepArrays {
+  layers: DenseLayer[];
+  inputs: Float64Array[];
+  /** [example][layer] */
+  activations: Float64Array[][];
+  deltas: Float64Array[];
+  below: Float64Array[];
+  /** 2^exponent per example. */
+  scaled: Float64Array;
+  /** The backward kernel's: 3 × batch. */
+  scratch: Float64Array;
+  /** [‖∂loss/∂W_l‖², ‖W_l‖²] of the layer just updated. */
+  squares: Float64Array;
 }
 
 /** forwardLayers for a batch: each weight row is read once for all the examples. */
@@ -192,7 +268,23 @@ function forwardBatch(
   const outputsOf = new Array<Float64Array>(batchSize);
   for (let l = 0; l < layers.length; l++) {
     for (let b = 0; b < batchSize; b++) outputsOf[b] = activations[b][l];
-    forwardLayer(layers[l], previous, outputsOf);
+    const { weights, biases, inputs: fanIn, outputs } = layers[l];
+    const kernels = mlpKernels.over(weights, biases, previous[0], outputsOf[0]);
+    const pStride = evenStride(previous);
+    const outStride = evenStride(outputsOf);
+    if (kernels && pStride !== undefined && outStride !== undefined) {
+      kernels.forward(
+        weights.byteOffset,
+        outputs,
+        fanIn,
+        biases.byteOffset,
+        previous[0].byteOffset,
+        pStride,
+        outputsOf[0].byteOffset,
+        outStride,
+        batchSize,
+      );
+    } else forwardLayer(layers[l], previous, outputsOf);
     for (let b = 0; b < batchSize; b++) {
       activateInPlace(activation, outputsOf[b], layers[l].outputs);
       previous[b] = outputsOf[b];
@@ -300,10 +392,48 @@ function backwardAndUpdate(
   learningRate: number,
   gradRow: Float64Array,
   biasGrad: Float64Array,
+  scratch: Float64Array,
   squares: Float64Array,
 ): Float64Array {
   const { weights, biases, inputs: width, outputs } = layer;
   const batchSize = deltas.length;
+  const kernels =
+    mlpKernels.over(weights, deltas[0], previous[0], scaled) &&
+    mlpKernels.over(scratch, squares, below ? below[0] : scratch);
+  const deltaStride = evenStride(deltas);
+  const previousStride = evenStride(previous);
+  const belowStride = below ? evenStride(below) : 0;
+  if (
+    kernels &&
+    deltaStride !== undefined &&
+    previousStride !== undefined &&
+    belowStride !== undefined
+  ) {
+    for (let k = 0; k < outputs; k++) {
+      let biasSum = 0;
+      for (let b = 0; b < batchSize; b++) biasSum += deltas[b][k] * scaled[b];
+      biasGrad[k] = biasSum;
+    }
+    kernels.backwardUpdate(
+      weights.byteOffset,
+      outputs,
+      width,
+      batchSize,
+      deltas[0].byteOffset,
+      deltaStride,
+      scaled.byteOffset,
+      below ? 1 : 0,
+      below ? below[0].byteOffset : 0,
+      belowStride,
+      previous[0].byteOffset,
+      previousStride,
+      learningRate,
+      scratch.byteOffset,
+      squares.byteOffset,
+    );
+    for (let k = 0; k < outputs; k++) biases[k] -= learningRate * biasGrad[k];
+    return squares;
+  }
   let gradSquares = 0;
   let weightSquares = 0;
   for (let k = 0; k < outputs; k++) {
