@@ -40,20 +40,3 @@ export interface MlpKernelExports {
 }
 
 export const mlpKernels = new WasmKernels<MlpKernelExports>(mlpWasm);
-
-/**
- * The byte distance between consecutive arrays when they lie evenly spaced in one buffer (what
- * the batch kernels take), else undefined. One array: 0.
- */
-export function evenStride(arrays: readonly Float64Array[]): number | undefined {
-  if (arrays.length < 2) return 0;
-  const buffer = arrays[0].buffer;
-  const stride = arrays[1].byteOffset - arrays[0].byteOffset;
-  for (let b = 1; b < arrays.length; b++) {
-    const array = arrays[b];
-    if (array.buffer !== buffer || array.byteOffset !== arrays[0].byteOffset + b * stride) {
-      return undefined;
-    }
-  }
-  return stride;
-}

@@ -5,7 +5,7 @@
 // δ is rescaled by exact powers of two when it drifts below 2^−400 (or above 2^400), so a
 // 1,000-layer sigmoid stack still reports log10 norms near −600 instead of 0.
 import { NumericMatrix, NumericVector, isArrayLike, readMatrix, readVector } from "../shapes";
-import { mlpKernels } from "../kernels/mlpKernels";
+import { type MlpKernelExports, mlpKernels } from "../kernels/mlpKernels";
 import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
 
 export const maxDepth = 1000;
@@ -94,20 +94,20 @@ export function prepareLayers(network: unknown, inputSize: number): DenseLayer[]
 }
 
 /**
- * Fills activations[l] (length layers[l].outputs) for every layer. In the kernels' workspace (every
- * array a view on their memory) the products run there, else in the plain loop: the same numbers.
+ * Fills activations[l] (length layers[l].outputs) for every layer. With `kernels` (every array a
+ * view on their memory) the products run there, else in the plain loop: the same numbers.
  */
 export function forwardLayers(
   layers: DenseLayer[],
   activation: Activation,
   input: Float64Array,
   activations: Float64Array[],
+  kernels?: MlpKernelExports,
 ): void {
   let previous = input;
   for (let l = 0; l < layers.length; l++) {
     const { weights, biases, inputs, outputs } = layers[l];
     const out = activations[l];
-    const kernels = mlpKernels.over(weights, biases, previous, out);
     if (kernels) {
       const { byteOffset } = previous;
       kernels.forward(
@@ -179,6 +179,7 @@ export function backwardLayers(
   outputGradient: Float64Array,
   deltas: Float64Array[],
   deltaExponents: Int32Array,
+  kernels?: MlpKernelExports,
 ): void {
   const last = layers.length - 1;
   let exponent = 0;
@@ -191,7 +192,6 @@ export function backwardLayers(
     const { weights, inputs, outputs } = layers[l + 1];
     const next = deltas[l];
     next.fill(0, 0, inputs);
-    const kernels = mlpKernels.over(weights, delta, next);
     if (kernels) {
       kernels.transposedProduct(
         weights.byteOffset,
@@ -370,7 +370,16 @@ export function gradientNormsInto(
     x.set(input.subarray(0, layers[0].inputs));
     ones.fill(1);
     const work = viewWorkspace(copies, activationBuffer, deltaBuffer, ones);
-    normsOf(copies, activation, x, work, weightGradNorms, log10WeightGradNorms, biasGradNorms);
+    normsOf(
+      copies,
+      activation,
+      x,
+      work,
+      weightGradNorms,
+      log10WeightGradNorms,
+      biasGradNorms,
+      kernels,
+    );
     for (let l = 0; l < layers.length; l++) {
       workspace.activations[l].set(work.activations[l]);
       workspace.deltas[l].set(work.deltas[l]);
@@ -387,10 +396,11 @@ function normsOf(
   weightGradNorms: Float64Array,
   log10WeightGradNorms: Float64Array,
   biasGradNorms: Float64Array,
+  kernels?: MlpKernelExports,
 ): void {
   const { activations, deltas, deltaExponents, ones } = workspace;
-  forwardLayers(layers, activation, input, activations);
-  backwardLayers(layers, activation, activations, ones, deltas, deltaExponents);
+  forwardLayers(layers, activation, input, activations, kernels);
+  backwardLayers(layers, activation, activations, ones, deltas, deltaExponents, kernels);
   for (let l = 0; l < layers.length; l++) {
     const deltaNorm = norm(deltas[l], layers[l].outputs);
     const inputNorm =

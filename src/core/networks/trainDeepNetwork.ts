@@ -8,7 +8,7 @@
 import { createRng } from "../random";
 import { readInteger, readNumber } from "../shapes";
 import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
-import { evenStride, mlpKernels } from "../kernels/mlpKernels";
+import { type MlpKernelExports, mlpKernels } from "../kernels/mlpKernels";
 import { DenseLayer, createWorkspace, rescale } from "./mlp";
 import {
   DeepNetworkOptions,
@@ -102,7 +102,6 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   };
   const allWeights = new Float64Array(layers[0].weights.buffer);
   const allBiases = new Float64Array(layers[0].biases.buffer);
-  const size = width * width;
   const lengths = [
     allWeights.length,
     allBiases.length,
@@ -113,36 +112,19 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     3 * batchSize,
     2,
   ];
+  /** The views of the last step, valid in the next one if the memory was not grown between. */
+  let cached: StepArrays | undefined;
   const inWorkspace = <T>(updates: boolean, body: (arrays: StepArrays) => T): T =>
     mlpKernels.withWorkspace(lengths, (views, kernels) => {
       if (!kernels) return body(plain);
-      const [weights, biases, values, deltas, below, scaled, scratch, squares] = views;
+      const [weights, biases, values] = views;
+      if (cached?.layers[0].weights.buffer !== weights.buffer) {
+        cached = viewStepArrays(views, kernels, depth, width, batchSize);
+      }
       weights.set(allWeights);
       biases.set(allBiases);
-      const row = (array: Float64Array, index: number) =>
-        array.subarray(index * width, (index + 1) * width);
-      const arrays: StepArrays = {
-        layers: layers.map((_, l) => ({
-          weights: weights.subarray(l * size, (l + 1) * size),
-          biases: row(biases, l),
-          inputs: width,
-          outputs: width,
-        })),
-        inputs: inputs.map((x, b) => {
-          const view = row(values, b);
-          view.set(x);
-          return view;
-        }),
-        activations: inputs.map((_, b) =>
-          layers.map((__, l) => row(values, (l + 1) * batchSize + b)),
-        ),
-        deltas: inputs.map((_, b) => row(deltas, b)),
-        below: inputs.map((_, b) => row(below, b)),
-        scaled,
-        scratch,
-        squares,
-      };
-      const result = body(arrays);
+      for (let b = 0; b < batchSize; b++) values.set(inputs[b], b * width);
+      const result = body(cached);
       if (updates) {
         allWeights.set(weights);
         allBiases.set(biases);
@@ -156,7 +138,7 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   const previous = new Array<Float64Array>(batchSize);
 
   const forward = (a: StepArrays): number => {
-    forwardBatch(a.layers, activation, a.inputs, a.activations);
+    forwardBatch(a.layers, activation, a.inputs, a.activations, a.kernels);
     let loss = 0;
     for (let b = 0; b < batchSize; b++) {
       const y = a.activations[b][depth - 1];
@@ -205,6 +187,7 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
         biasGrad,
         a.scratch,
         a.squares,
+        a.kernels,
       );
       updates[l] = learningRate * Math.sqrt(gradSquares);
       relative[l] = updates[l] / Math.sqrt(weightSquares);
@@ -241,6 +224,8 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
 
 /** The arrays of one training step (see inWorkspace). */
 interface StepArrays {
+  /** Set when every array is a view on the kernels' memory, each example's width·8 bytes apart. */
+  kernels?: MlpKernelExports;
   layers: DenseLayer[];
   inputs: Float64Array[];
   /** [example][layer] */
@@ -255,12 +240,52 @@ interface StepArrays {
   squares: Float64Array;
 }
 
-/** forwardLayers for a batch: each weight row is read once for all the examples. */
+/**
+ * A step's arrays as views on the workspace [weights, biases, values, deltas, below, scaled,
+ * scratch, squares], values holding the inputs and then each layer's activations, example by example.
+ */
+function viewStepArrays(
+  views: Float64Array[],
+  kernels: MlpKernelExports,
+  depth: number,
+  width: number,
+  batchSize: number,
+): StepArrays {
+  const [weights, biases, values, deltas, below, scaled, scratch, squares] = views;
+  const size = width * width;
+  const row = (array: Float64Array, index: number) =>
+    array.subarray(index * width, (index + 1) * width);
+  const examples = Array.from({ length: batchSize }, (_, b) => b);
+  return {
+    kernels,
+    layers: Array.from({ length: depth }, (_, l) => ({
+      weights: weights.subarray(l * size, (l + 1) * size),
+      biases: row(biases, l),
+      inputs: width,
+      outputs: width,
+    })),
+    inputs: examples.map((b) => row(values, b)),
+    activations: examples.map((b) =>
+      Array.from({ length: depth }, (_, l) => row(values, (l + 1) * batchSize + b)),
+    ),
+    deltas: examples.map((b) => row(deltas, b)),
+    below: examples.map((b) => row(below, b)),
+    scaled,
+    scratch,
+    squares,
+  };
+}
+
+/**
+ * forwardLayers for a batch: each weight row is read once for all the examples. With `kernels`,
+ * every array is a view on their memory, each example's width·8 bytes after the one before.
+ */
 function forwardBatch(
   layers: DenseLayer[],
   activation: Activation,
   inputs: Float64Array[],
   activations: Float64Array[][],
+  kernels: MlpKernelExports | undefined,
 ): void {
   const batchSize = inputs.length;
   // Each layer's inputs and outputs per example, looked up once per layer, not per weight row.
@@ -269,24 +294,21 @@ function forwardBatch(
   for (let l = 0; l < layers.length; l++) {
     for (let b = 0; b < batchSize; b++) outputsOf[b] = activations[b][l];
     const { weights, biases, inputs: fanIn, outputs } = layers[l];
-    const kernels = mlpKernels.over(weights, biases, previous[0], outputsOf[0]);
-    const pStride = evenStride(previous);
-    const outStride = evenStride(outputsOf);
-    if (kernels && pStride !== undefined && outStride !== undefined) {
+    if (kernels) {
       kernels.forward(
         weights.byteOffset,
         outputs,
         fanIn,
         biases.byteOffset,
         previous[0].byteOffset,
-        pStride,
+        8 * fanIn,
         outputsOf[0].byteOffset,
-        outStride,
+        8 * outputs,
         batchSize,
       );
     } else forwardLayer(layers[l], previous, outputsOf);
     for (let b = 0; b < batchSize; b++) {
-      activateInPlace(activation, outputsOf[b], layers[l].outputs);
+      activateInPlace(activation, outputsOf[b], outputs);
       previous[b] = outputsOf[b];
     }
   }
@@ -394,21 +416,11 @@ function backwardAndUpdate(
   biasGrad: Float64Array,
   scratch: Float64Array,
   squares: Float64Array,
+  kernels: MlpKernelExports | undefined,
 ): Float64Array {
   const { weights, biases, inputs: width, outputs } = layer;
   const batchSize = deltas.length;
-  const kernels =
-    mlpKernels.over(weights, deltas[0], previous[0], scaled) &&
-    mlpKernels.over(scratch, squares, below ? below[0] : scratch);
-  const deltaStride = evenStride(deltas);
-  const previousStride = evenStride(previous);
-  const belowStride = below ? evenStride(below) : 0;
-  if (
-    kernels &&
-    deltaStride !== undefined &&
-    previousStride !== undefined &&
-    belowStride !== undefined
-  ) {
+  if (kernels) {
     for (let k = 0; k < outputs; k++) {
       let biasSum = 0;
       for (let b = 0; b < batchSize; b++) biasSum += deltas[b][k] * scaled[b];
@@ -420,13 +432,13 @@ function backwardAndUpdate(
       width,
       batchSize,
       deltas[0].byteOffset,
-      deltaStride,
+      8 * width,
       scaled.byteOffset,
       below ? 1 : 0,
       below ? below[0].byteOffset : 0,
-      belowStride,
+      8 * width,
       previous[0].byteOffset,
-      previousStride,
+      8 * width,
       learningRate,
       scratch.byteOffset,
       squares.byteOffset,
