@@ -228,6 +228,16 @@
             (local.set $b (i32.add (local.get $b) (i32.const 1)))
             (br $gather)))
         (local.set $j (i32.const 0))
+        (if (i32.and (i32.eq (local.get $batch) (i32.const 4)) (i32.eq (local.get $n) (i32.const 4)))
+          (then
+            ;; The panel's batch of four, no δ of 0: the row's pairs in $row4.
+            (call $row4 (local.get $row) (local.get $pairBytes) (local.get $hasBelow)
+              (local.get $below) (local.get $belowStride) (local.get $p) (local.get $pStride)
+              (local.get $scratch) (local.get $dList) (local.get $rates)
+              (local.get $gradSquares) (local.get $weightSquares))
+            (local.set $weightSquares)
+            (local.set $gradSquares)
+            (local.set $j (local.get $pairBytes))))
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairBytes)))
@@ -323,6 +333,75 @@
         (br $rowLoop)))
     (f64.store (local.get $squares) (local.get $gradSquares))
     (f64.store offset=8 (local.get $squares) (local.get $weightSquares)))
+
+  ;; backwardUpdate's pairs of columns for one row when batch = 4 and no d_b is 0: the same sums
+  ;; in the same order, with dk_b and d_b splatted once per row and the examples' loops unrolled.
+  ;; Takes and returns the two running squares.
+  (func $row4
+    (param $row i32) (param $pairBytes i32) (param $hasBelow i32) (param $below i32)
+    (param $belowStride i32) (param $p i32) (param $pStride i32) (param $dk i32) (param $d i32)
+    (param $rates v128) (param $gradSquares f64) (param $weightSquares f64) (result f64 f64)
+    (local $n0 i32) (local $n1 i32) (local $n2 i32) (local $n3 i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32) (local $j i32)
+    (local $k0 v128) (local $k1 v128) (local $k2 v128) (local $k3 v128)
+    (local $d0 v128) (local $d1 v128) (local $d2 v128) (local $d3 v128)
+    (local $wv v128) (local $g v128) (local $sq v128)
+    (local.set $n0 (local.get $below))
+    (local.set $n1 (i32.add (local.get $n0) (local.get $belowStride)))
+    (local.set $n2 (i32.add (local.get $n1) (local.get $belowStride)))
+    (local.set $n3 (i32.add (local.get $n2) (local.get $belowStride)))
+    (local.set $p0 (local.get $p))
+    (local.set $p1 (i32.add (local.get $p0) (local.get $pStride)))
+    (local.set $p2 (i32.add (local.get $p1) (local.get $pStride)))
+    (local.set $p3 (i32.add (local.get $p2) (local.get $pStride)))
+    (local.set $k0 (v128.load64_splat (local.get $dk)))
+    (local.set $k1 (v128.load64_splat offset=8 (local.get $dk)))
+    (local.set $k2 (v128.load64_splat offset=16 (local.get $dk)))
+    (local.set $k3 (v128.load64_splat offset=24 (local.get $dk)))
+    (local.set $d0 (v128.load64_splat (local.get $d)))
+    (local.set $d1 (v128.load64_splat offset=8 (local.get $d)))
+    (local.set $d2 (v128.load64_splat offset=16 (local.get $d)))
+    (local.set $d3 (v128.load64_splat offset=24 (local.get $d)))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $j) (local.get $pairBytes)))
+        (local.set $wv (v128.load (i32.add (local.get $row) (local.get $j))))
+        (if (local.get $hasBelow)
+          (then
+            (call $addProduct (i32.add (local.get $n0) (local.get $j)) (local.get $k0) (local.get $wv))
+            (call $addProduct (i32.add (local.get $n1) (local.get $j)) (local.get $k1) (local.get $wv))
+            (call $addProduct (i32.add (local.get $n2) (local.get $j)) (local.get $k2) (local.get $wv))
+            (call $addProduct (i32.add (local.get $n3) (local.get $j)) (local.get $k3) (local.get $wv))))
+        (local.set $g
+          (f64x2.add
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add (v128.const f64x2 0 0)
+                  (f64x2.mul (local.get $d0) (v128.load (i32.add (local.get $p0) (local.get $j)))))
+                (f64x2.mul (local.get $d1) (v128.load (i32.add (local.get $p1) (local.get $j)))))
+              (f64x2.mul (local.get $d2) (v128.load (i32.add (local.get $p2) (local.get $j)))))
+            (f64x2.mul (local.get $d3) (v128.load (i32.add (local.get $p3) (local.get $j))))))
+        (local.set $sq (f64x2.mul (local.get $g) (local.get $g)))
+        (local.set $gradSquares
+          (f64.add
+            (f64.add (local.get $gradSquares) (f64x2.extract_lane 0 (local.get $sq)))
+            (f64x2.extract_lane 1 (local.get $sq))))
+        (local.set $sq (f64x2.mul (local.get $wv) (local.get $wv)))
+        (local.set $weightSquares
+          (f64.add
+            (f64.add (local.get $weightSquares) (f64x2.extract_lane 0 (local.get $sq)))
+            (f64x2.extract_lane 1 (local.get $sq))))
+        (v128.store (i32.add (local.get $row) (local.get $j))
+          (f64x2.sub (local.get $wv) (f64x2.mul (local.get $rates) (local.get $g))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $pairs)))
+    (local.get $gradSquares)
+    (local.get $weightSquares))
+
+  ;; v[at] += k·w for a pair of doubles (below_b[j] += dk_b·W[k, j]).
+  (func $addProduct (param $at i32) (param $k v128) (param $w v128)
+    (v128.store (local.get $at)
+      (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $k) (local.get $w)))))
 
   ;; (Copied from recurrent.wat: each module has its own memory.)
   ;; out[j] += Σ_k a[k]·W[k, j] for j < cols, k ascending, W rows × cols row-major: backpropagation's
