@@ -44,12 +44,14 @@ type Vanishing = LabState["vanishing"];
 export const TRAINING_BATCH = 4;
 /**
  * Work (weights × samples, weights × steps) from which the worker shares a request: about a
- * frame's worth on the page (~9 ns a weight per sample, ~12 ns a weight per training step in
- * Chromium here). Below it the page finishes in its first slice, sooner than a message round trip
- * and a second thread would.
+ * frame's worth on the page (~9 ns a weight per sample, most of it drawing the weights; ~10 ns a
+ * weight per training step with the core's WebAssembly kernels, in Chromium here). Below it the
+ * page finishes in a slice or two, sooner than a message round trip and a second thread would: a
+ * training run of ~1M weight-steps (100 × 36² × 8 or 200 × 24² × 8) redrew in 20–23 ms p50 on the
+ * page against 27–30 ms through the worker (50 seed changes each, interleaved, load ~2.5).
  */
 const WORKER_GRADIENT_WORK = 2 ** 20;
-const WORKER_TRAINING_WORK = 2 ** 19;
+const WORKER_TRAINING_WORK = 2 ** 20;
 
 /** Labels are looked up when drawn, so they are in the page's language. */
 const activationLabel = (id: ActivationId): string =>
