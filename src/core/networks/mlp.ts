@@ -37,6 +37,30 @@ export interface DenseLayer {
   outputs: number;
 }
 
+/**
+ * The kernels, and room in their memory for one layer: its weights and biases are copied there
+ * just before its products, which then read them from the cache they were copied into. (All the
+ * weights copied at once would be one more pass over memory than the plain loops make; at 200
+ * layers × 36 the passes over 2 MB of weights, not the arithmetic, set the pace.)
+ */
+export interface KernelRoom {
+  exports: MlpKernelExports;
+  weights: Float64Array;
+  biases: Float64Array;
+}
+
+/** Copies a layer's weights and biases into the room. */
+export function stageLayer(room: KernelRoom, layer: DenseLayer): void {
+  room.weights.set(
+    layer.weights.length === layer.inputs * layer.outputs
+      ? layer.weights
+      : layer.weights.subarray(0, layer.inputs * layer.outputs),
+  );
+  room.biases.set(
+    layer.biases.length === layer.outputs ? layer.biases : layer.biases.subarray(0, layer.outputs),
+  );
+}
+
 const log10Of2 = Math.log10(2);
 const up = 2 ** 400;
 const down = 2 ** -400;
@@ -94,33 +118,27 @@ export function prepareLayers(network: unknown, inputSize: number): DenseLayer[]
 }
 
 /**
- * Fills activations[l] (length layers[l].outputs) for every layer. With `kernels` (every array a
- * view on their memory) the products run there, else in the plain loop: the same numbers.
+ * Fills activations[l] (length layers[l].outputs) for every layer. With `room` (input and
+ * activations views on the kernels' memory) the products run there, else in the plain loop: the
+ * same numbers.
  */
 export function forwardLayers(
   layers: DenseLayer[],
   activation: Activation,
   input: Float64Array,
   activations: Float64Array[],
-  kernels?: MlpKernelExports,
+  room?: KernelRoom,
 ): void {
   let previous = input;
+  const weightsAt = room?.weights.byteOffset ?? 0;
+  const biasesAt = room?.biases.byteOffset ?? 0;
   for (let l = 0; l < layers.length; l++) {
     const { weights, biases, inputs, outputs } = layers[l];
     const out = activations[l];
-    if (kernels) {
-      const { byteOffset } = previous;
-      kernels.forward(
-        weights.byteOffset,
-        outputs,
-        inputs,
-        biases.byteOffset,
-        byteOffset,
-        0,
-        out.byteOffset,
-        0,
-        1,
-      );
+    if (room) {
+      stageLayer(room, layers[l]);
+      const at = previous.byteOffset;
+      room.exports.forward(weightsAt, outputs, inputs, biasesAt, at, 0, out.byteOffset, 0, 1);
     } else denseForward(weights, biases, inputs, outputs, previous, out);
     activateInPlace(activation, out, outputs);
     previous = out;
@@ -179,7 +197,7 @@ export function backwardLayers(
   outputGradient: Float64Array,
   deltas: Float64Array[],
   deltaExponents: Int32Array,
-  kernels?: MlpKernelExports,
+  room?: KernelRoom,
 ): void {
   const last = layers.length - 1;
   let exponent = 0;
@@ -192,14 +210,10 @@ export function backwardLayers(
     const { weights, inputs, outputs } = layers[l + 1];
     const next = deltas[l];
     next.fill(0, 0, inputs);
-    if (kernels) {
-      kernels.transposedProduct(
-        weights.byteOffset,
-        outputs,
-        inputs,
-        delta.byteOffset,
-        next.byteOffset,
-      );
+    if (room) {
+      room.weights.set(weights.subarray(0, inputs * outputs));
+      const at = room.weights.byteOffset;
+      room.exports.transposedProduct(at, outputs, inputs, delta.byteOffset, next.byteOffset);
     } else transposedProduct(weights, inputs, outputs, delta, next);
     multiplyByDerivative(activation, next, activations[l], inputs);
     exponent += rescale(next, inputs);
@@ -320,8 +334,8 @@ function viewWorkspace(
 
 /**
  * Forward, backward and per-layer norms into the given arrays. Where the kernels can run, the
- * network is copied into their memory first (a memory copy: a few percent of the arithmetic) and
- * the activations and δ copied back into `workspace` after.
+ * products run there (see KernelRoom), the activations and δ in their memory, copied back into
+ * `workspace` after.
  */
 export function gradientNormsInto(
   layers: DenseLayer[],
@@ -333,11 +347,15 @@ export function gradientNormsInto(
   biasGradNorms: Float64Array,
 ): void {
   const [outputs, widest] = workspaceSizes(layers);
-  let weightCount = 0;
-  for (const layer of layers) weightCount += layer.inputs * layer.outputs;
-  const lengths = [weightCount, outputs, layers[0].inputs, outputs, outputs, widest];
-  mlpKernels.withWorkspace(lengths, (arrays, kernels) => {
-    if (!kernels) {
+  let largest = 0;
+  let widestOut = 0;
+  for (const layer of layers) {
+    largest = Math.max(largest, layer.inputs * layer.outputs);
+    widestOut = Math.max(widestOut, layer.outputs);
+  }
+  const lengths = [largest, widestOut, layers[0].inputs, outputs, outputs, widest];
+  mlpKernels.withWorkspace(lengths, (arrays, exports) => {
+    if (!exports) {
       normsOf(
         layers,
         activation,
@@ -350,36 +368,14 @@ export function gradientNormsInto(
       return;
     }
     const [weights, biases, x, activationBuffer, deltaBuffer, ones] = arrays;
-    const copies: DenseLayer[] = new Array(layers.length);
-    let w = 0;
-    let b = 0;
-    for (let l = 0; l < layers.length; l++) {
-      const { inputs, outputs } = layers[l];
-      const size = inputs * outputs;
-      weights.set(layers[l].weights.subarray(0, size), w);
-      biases.set(layers[l].biases.subarray(0, outputs), b);
-      copies[l] = {
-        weights: weights.subarray(w, w + size),
-        biases: biases.subarray(b, b + outputs),
-        inputs,
-        outputs,
-      };
-      w += size;
-      b += outputs;
-    }
     x.set(input.subarray(0, layers[0].inputs));
     ones.fill(1);
-    const work = viewWorkspace(copies, activationBuffer, deltaBuffer, ones);
-    normsOf(
-      copies,
-      activation,
-      x,
-      work,
-      weightGradNorms,
-      log10WeightGradNorms,
-      biasGradNorms,
-      kernels,
-    );
+    const work = viewWorkspace(layers, activationBuffer, deltaBuffer, ones);
+    normsOf(layers, activation, x, work, weightGradNorms, log10WeightGradNorms, biasGradNorms, {
+      exports,
+      weights,
+      biases,
+    });
     for (let l = 0; l < layers.length; l++) {
       workspace.activations[l].set(work.activations[l]);
       workspace.deltas[l].set(work.deltas[l]);
@@ -396,11 +392,11 @@ function normsOf(
   weightGradNorms: Float64Array,
   log10WeightGradNorms: Float64Array,
   biasGradNorms: Float64Array,
-  kernels?: MlpKernelExports,
+  room?: KernelRoom,
 ): void {
   const { activations, deltas, deltaExponents, ones } = workspace;
-  forwardLayers(layers, activation, input, activations, kernels);
-  backwardLayers(layers, activation, activations, ones, deltas, deltaExponents, kernels);
+  forwardLayers(layers, activation, input, activations, room);
+  backwardLayers(layers, activation, activations, ones, deltas, deltaExponents, room);
   for (let l = 0; l < layers.length; l++) {
     const deltaNorm = norm(deltas[l], layers[l].outputs);
     const inputNorm =
