@@ -9,7 +9,7 @@ import { createRng } from "../random";
 import { readInteger, readNumber } from "../shapes";
 import { Activation, activateInPlace, multiplyByDerivative, readActivation } from "./activation";
 import { type MlpKernelExports, mlpKernels } from "../kernels/mlpKernels";
-import { DenseLayer, createWorkspace, rescale } from "./mlp";
+import { DenseLayer, KernelRoom, createWorkspace, rescale, stageLayer } from "./mlp";
 import {
   DeepNetworkOptions,
   allocateLayers,
@@ -87,9 +87,9 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
 
   // The arrays a step works in: per example the activations of every layer and the scaled δ of
   // the layer being updated and the one below it (true δ = delta · 2^exponent, rescaled as in
-  // backwardLayers). Where the kernels can run, each step runs in their memory: the weights and
-  // biases are copied in (one memory copy each way: a few percent of a step's arithmetic) and
-  // the arrays are views laid out as the batch kernels read them; else these ordinary ones.
+  // backwardLayers). Where the kernels can run, these are views on their memory, laid out as the
+  // batch kernels read them, and each layer's weights are copied in as it is reached (see
+  // KernelRoom); else they are these ordinary arrays.
   const plain: StepArrays = {
     layers,
     inputs,
@@ -100,11 +100,9 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
     scratch: new Float64Array(3 * batchSize),
     squares: new Float64Array(2),
   };
-  const allWeights = new Float64Array(layers[0].weights.buffer);
-  const allBiases = new Float64Array(layers[0].biases.buffer);
   const lengths = [
-    allWeights.length,
-    allBiases.length,
+    width * width, // one layer's weights
+    width, // and biases
     (depth + 1) * batchSize * width, // the inputs, then every layer's activations, by example
     batchSize * width,
     batchSize * width,
@@ -114,22 +112,14 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   ];
   /** The views of the last step, valid in the next one if the memory was not grown between. */
   let cached: StepArrays | undefined;
-  const inWorkspace = <T>(updates: boolean, body: (arrays: StepArrays) => T): T =>
-    mlpKernels.withWorkspace(lengths, (views, kernels) => {
-      if (!kernels) return body(plain);
-      const [weights, biases, values] = views;
-      if (cached?.layers[0].weights.buffer !== weights.buffer) {
-        cached = viewStepArrays(views, kernels, depth, width, batchSize);
+  const inWorkspace = <T>(body: (arrays: StepArrays) => T): T =>
+    mlpKernels.withWorkspace(lengths, (views, exports) => {
+      if (!exports) return body(plain);
+      if (cached?.scaled.buffer !== views[0].buffer) {
+        cached = viewStepArrays(views, exports, layers, batchSize);
       }
-      weights.set(allWeights);
-      biases.set(allBiases);
-      for (let b = 0; b < batchSize; b++) values.set(inputs[b], b * width);
-      const result = body(cached);
-      if (updates) {
-        allWeights.set(weights);
-        allBiases.set(biases);
-      }
-      return result;
+      for (let b = 0; b < batchSize; b++) cached.inputs[b].set(inputs[b]);
+      return body(cached);
     });
   const gradRow = new Float64Array(width);
   const biasGrad = new Float64Array(width);
@@ -138,7 +128,7 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   const previous = new Array<Float64Array>(batchSize);
 
   const forward = (a: StepArrays): number => {
-    forwardBatch(a.layers, activation, a.inputs, a.activations, a.kernels);
+    forwardBatch(a.layers, activation, a.inputs, a.activations, a.room);
     let loss = 0;
     for (let b = 0; b < batchSize; b++) {
       const y = a.activations[b][depth - 1];
@@ -187,7 +177,7 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
         biasGrad,
         a.scratch,
         a.squares,
-        a.kernels,
+        a.room,
       );
       updates[l] = learningRate * Math.sqrt(gradSquares);
       relative[l] = updates[l] / Math.sqrt(weightSquares);
@@ -211,11 +201,11 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
       return stepsDone;
     },
     step: () => {
-      if (stepsDone < steps) inWorkspace(true, stepIn);
+      if (stepsDone < steps) inWorkspace(stepIn);
     },
     result: () => ({
       losses: losses.slice(0, stepsDone),
-      finalLoss: inWorkspace(false, forward),
+      finalLoss: inWorkspace(forward),
       updateNorms: updateNorms.slice(),
       relativeUpdates: relativeUpdates.slice(),
     }),
@@ -224,8 +214,8 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
 
 /** The arrays of one training step (see inWorkspace). */
 interface StepArrays {
-  /** Set when every array is a view on the kernels' memory, each example's width·8 bytes apart. */
-  kernels?: MlpKernelExports;
+  /** Set when every array but the layers is a view on the kernels' memory, each example's width·8 bytes after the one before. */
+  room?: KernelRoom;
   layers: DenseLayer[];
   inputs: Float64Array[];
   /** [example][layer] */
@@ -241,33 +231,26 @@ interface StepArrays {
 }
 
 /**
- * A step's arrays as views on the workspace [weights, biases, values, deltas, below, scaled,
- * scratch, squares], values holding the inputs and then each layer's activations, example by example.
+ * A step's arrays as views on the workspace [a layer's weights, its biases, values, deltas, below,
+ * scaled, scratch, squares], values holding the inputs and then each layer's activations, example
+ * by example.
  */
 function viewStepArrays(
   views: Float64Array[],
-  kernels: MlpKernelExports,
-  depth: number,
-  width: number,
+  exports: MlpKernelExports,
+  layers: DenseLayer[],
   batchSize: number,
 ): StepArrays {
   const [weights, biases, values, deltas, below, scaled, scratch, squares] = views;
-  const size = width * width;
+  const width = layers[0].outputs;
   const row = (array: Float64Array, index: number) =>
     array.subarray(index * width, (index + 1) * width);
   const examples = Array.from({ length: batchSize }, (_, b) => b);
   return {
-    kernels,
-    layers: Array.from({ length: depth }, (_, l) => ({
-      weights: weights.subarray(l * size, (l + 1) * size),
-      biases: row(biases, l),
-      inputs: width,
-      outputs: width,
-    })),
+    room: { exports, weights, biases },
+    layers,
     inputs: examples.map((b) => row(values, b)),
-    activations: examples.map((b) =>
-      Array.from({ length: depth }, (_, l) => row(values, (l + 1) * batchSize + b)),
-    ),
+    activations: examples.map((b) => layers.map((_, l) => row(values, (l + 1) * batchSize + b))),
     deltas: examples.map((b) => row(deltas, b)),
     below: examples.map((b) => row(below, b)),
     scaled,
@@ -277,29 +260,33 @@ function viewStepArrays(
 }
 
 /**
- * forwardLayers for a batch: each weight row is read once for all the examples. With `kernels`,
- * every array is a view on their memory, each example's width·8 bytes after the one before.
+ * forwardLayers for a batch: each weight row is read once for all the examples. With `room`, every
+ * array but the layers is a view on the kernels' memory, each example's width·8 bytes after the
+ * one before.
  */
 function forwardBatch(
   layers: DenseLayer[],
   activation: Activation,
   inputs: Float64Array[],
   activations: Float64Array[][],
-  kernels: MlpKernelExports | undefined,
+  room: KernelRoom | undefined,
 ): void {
   const batchSize = inputs.length;
   // Each layer's inputs and outputs per example, looked up once per layer, not per weight row.
   const previous = inputs.slice();
   const outputsOf = new Array<Float64Array>(batchSize);
+  const weightsAt = room?.weights.byteOffset ?? 0;
+  const biasesAt = room?.biases.byteOffset ?? 0;
   for (let l = 0; l < layers.length; l++) {
     for (let b = 0; b < batchSize; b++) outputsOf[b] = activations[b][l];
-    const { weights, biases, inputs: fanIn, outputs } = layers[l];
-    if (kernels) {
-      kernels.forward(
-        weights.byteOffset,
+    const { inputs: fanIn, outputs } = layers[l];
+    if (room) {
+      stageLayer(room, layers[l]);
+      room.exports.forward(
+        weightsAt,
         outputs,
         fanIn,
-        biases.byteOffset,
+        biasesAt,
         previous[0].byteOffset,
         8 * fanIn,
         outputsOf[0].byteOffset,
@@ -416,18 +403,20 @@ function backwardAndUpdate(
   biasGrad: Float64Array,
   scratch: Float64Array,
   squares: Float64Array,
-  kernels: MlpKernelExports | undefined,
+  room: KernelRoom | undefined,
 ): Float64Array {
   const { weights, biases, inputs: width, outputs } = layer;
   const batchSize = deltas.length;
-  if (kernels) {
+  if (room) {
     for (let k = 0; k < outputs; k++) {
       let biasSum = 0;
       for (let b = 0; b < batchSize; b++) biasSum += deltas[b][k] * scaled[b];
       biasGrad[k] = biasSum;
     }
-    kernels.backwardUpdate(
-      weights.byteOffset,
+    // The layer's weights are stepped in the room, then copied back.
+    room.weights.set(weights);
+    room.exports.backwardUpdate(
+      room.weights.byteOffset,
       outputs,
       width,
       batchSize,
@@ -443,6 +432,7 @@ function backwardAndUpdate(
       scratch.byteOffset,
       squares.byteOffset,
     );
+    weights.set(room.weights);
     for (let k = 0; k < outputs; k++) biases[k] -= learningRate * biasGrad[k];
     return squares;
   }
