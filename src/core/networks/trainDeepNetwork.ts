@@ -214,7 +214,10 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
 
 /** The arrays of one training step (see inWorkspace). */
 interface StepArrays {
-  /** Set when every array but the layers is a view on the kernels' memory, each example's width·8 bytes after the one before. */
+  /**
+   * Set when every array but the layers is a view on the kernels' memory, each example's width·8
+   * bytes after the one before.
+   */
   room?: KernelRoom;
   layers: DenseLayer[];
   inputs: Float64Array[];
