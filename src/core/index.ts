@@ -27,5 +27,6 @@ export * from "./networks";
 export { createRng } from "./random";
 // Whether the recurrent cells' WebAssembly kernels run here: the same numbers either way, faster.
 export { recurrentKernelsAvailable } from "./kernels/recurrentKernels";
+export { mlpKernelsAvailable } from "./kernels/mlpKernels";
 export { NormalStream } from "./normalStream";
 export type { Rng } from "./random";

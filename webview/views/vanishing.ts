@@ -8,6 +8,7 @@ import {
   StreamGradientNorms,
   type TrainDeepNetworkOptions,
   type TrainDeepNetworkResult,
+  mlpKernelsAvailable,
   startDeepNetworkTraining,
 } from "../../src/core";
 import {
@@ -44,14 +45,15 @@ type Vanishing = LabState["vanishing"];
 export const TRAINING_BATCH = 4;
 /**
  * Work (weights × samples, weights × steps) from which the worker shares a request: about a
- * frame's worth on the page (~9 ns a weight per sample, most of it drawing the weights; ~10 ns a
- * weight per training step with the core's WebAssembly kernels, in Chromium here). Below it the
- * page finishes in a slice or two, sooner than a message round trip and a second thread would: a
- * training run of ~1M weight-steps (100 × 36² × 8 or 200 × 24² × 8) redrew in 20–23 ms p50 on the
- * page against 27–30 ms through the worker (50 seed changes each, interleaved, load ~2.5).
+ * frame's worth on the page (~9 ns a weight per sample, most of it drawing the weights; a training
+ * step ~10 ns a weight with the core's WebAssembly kernels, ~20 without, in Chromium here). Below
+ * it the page finishes in a slice or two, sooner than a message round trip and a second thread
+ * would: with the kernels, a training run of ~1M weight-steps (100 × 36² × 8 or 200 × 24² × 8)
+ * redrew in 20–23 ms p50 on the page against 27–30 ms through the worker (50 seed changes each,
+ * interleaved, load ~2.5).
  */
 const WORKER_GRADIENT_WORK = 2 ** 20;
-const WORKER_TRAINING_WORK = 2 ** 20;
+const workerTrainingWork = (): number => (mlpKernelsAvailable() ? 2 ** 20 : 2 ** 19);
 
 /** Labels are looked up when drawn, so they are in the page's language. */
 const activationLabel = (id: ActivationId): string =>
@@ -499,7 +501,7 @@ export class VanishingView implements LabView {
       this.drawTraining(v, result);
     };
     // A large run goes to the worker whole: the page stays free to draw its progress.
-    if (v.depth * v.width ** 2 * v.steps >= WORKER_TRAINING_WORK && this.worker.ready()) {
+    if (v.depth * v.width ** 2 * v.steps >= workerTrainingWork() && this.worker.ready()) {
       this.worker.training(
         options,
         (result, complete) => {

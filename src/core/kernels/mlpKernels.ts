@@ -40,3 +40,8 @@ export interface MlpKernelExports {
 }
 
 export const mlpKernels = new WasmKernels<MlpKernelExports>(mlpWasm);
+
+/** Whether the kernels run here (else the plain loops compute the same numbers, ~2× slower). */
+export function mlpKernelsAvailable(): boolean {
+  return mlpKernels.available;
+}
