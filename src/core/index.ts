@@ -27,6 +27,7 @@ export * from "./networks";
 export { createRng } from "./random";
 // Whether the recurrent cells' WebAssembly kernels run here: the same numbers either way, faster.
 export { recurrentKernelsAvailable } from "./kernels/recurrentKernels";
+// And the dense layers' (the vanishing-gradient experiment's training and gradients).
 export { mlpKernelsAvailable } from "./kernels/mlpKernels";
 export { NormalStream } from "./normalStream";
 export type { Rng } from "./random";
