@@ -89,17 +89,19 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   // the layer being updated and the one below it (true δ = delta · 2^exponent, rescaled as in
   // backwardLayers). Where the kernels can run, these are views on their memory, laid out as the
   // batch kernels read them, and each layer's weights are copied in as it is reached (see
-  // KernelRoom); else they are these ordinary arrays.
-  const plain: StepArrays = {
-    layers,
-    inputs,
-    activations: inputs.map(() => createWorkspace(layers).activations),
-    deltas: inputs.map(() => new Float64Array(width)),
-    below: inputs.map(() => new Float64Array(width)),
-    scaled: new Float64Array(batchSize),
-    scratch: new Float64Array(3 * batchSize),
-    squares: new Float64Array(2),
-  };
+  // KernelRoom); else they are these ordinary arrays, made when first needed.
+  let plain: StepArrays | undefined;
+  const plainArrays = (): StepArrays =>
+    (plain ??= {
+      layers,
+      inputs,
+      activations: inputs.map(() => createWorkspace(layers).activations),
+      deltas: inputs.map(() => new Float64Array(width)),
+      below: inputs.map(() => new Float64Array(width)),
+      scaled: new Float64Array(batchSize),
+      scratch: new Float64Array(3 * batchSize),
+      squares: new Float64Array(2),
+    });
   const lengths = [
     width * width, // one layer's weights
     width, // and biases
@@ -114,7 +116,7 @@ export function startDeepNetworkTraining(options: TrainDeepNetworkOptions): Deep
   let cached: StepArrays | undefined;
   const inWorkspace = <T>(body: (arrays: StepArrays) => T): T =>
     mlpKernels.withWorkspace(lengths, (views, exports) => {
-      if (!exports) return body(plain);
+      if (!exports) return body(plainArrays());
       if (cached?.scaled.buffer !== views[0].buffer) {
         cached = viewStepArrays(views, exports, layers, batchSize);
       }
