@@ -995,7 +995,7 @@ export class RecurrentView implements LabView {
   }
 
   #workerAnswered(key: string, answer: WorkerAnswer): void {
-    if (answer) this.#results.put(key, answer.trace, answer.gradient);
+    if (answer) this.#results.put(key, answer);
     else this.#workerRefused.add(key);
     const p = this.#prepared;
     if (!p || !GRADIENT_ORDER.some((kind) => p.keys[kind] === key)) return;

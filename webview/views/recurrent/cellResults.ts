@@ -88,11 +88,12 @@ export class CellResults {
     else entry.gradient = gradientOfTrace(entry.trace);
   }
 
-  /** A forward pass and gradient made elsewhere (the gradient worker), kept like one made here. */
-  put(key: string, trace: RecurrentTrace, gradient: Float64Array): void {
-    const entry = this.#entry(key);
-    entry.trace ??= trace;
-    entry.gradient ??= gradient;
+  /**
+   * A gradient made elsewhere (the gradient worker), kept like one made here; its forward pass is
+   * made here if that cell's heatmaps are asked for.
+   */
+  put(key: string, gradient: Float64Array): void {
+    this.#entry(key).gradient ??= gradient;
   }
 
   /** The gradient through time, computed now if it is not there yet. */

@@ -6,7 +6,6 @@
 // Every job is sent at once (the worker queues them and goes from one to the next without waiting
 // for the page); jobs sent for an older setting and not wanted by the new one are cancelled, so a
 // dragged slider does not leave a queue of stale work behind it.
-import type { RecurrentTrace } from "../../../src/core";
 import {
   type GradientCancel,
   type GradientJob,
@@ -25,7 +24,8 @@ export interface WorkerJob {
   inputs: InputSequence;
 }
 
-export type WorkerAnswer = { trace: RecurrentTrace; gradient: Float64Array } | undefined;
+/** A cell's gradient through time, or undefined if the worker could not compute it. */
+export type WorkerAnswer = Float64Array | undefined;
 
 /** Where the worker's script is: beside the page's own script (only known while it first runs). */
 const scriptUrl = besidePageScript("recurrentWorker.js");
@@ -149,7 +149,7 @@ export class GradientWorker {
       this.#onAnswer(sent.job.key, undefined);
       return;
     }
-    this.#onAnswer(sent.job.key, { trace: reply.trace, gradient: reply.gradient });
+    this.#onAnswer(sent.job.key, reply.gradient);
   }
 
   #fail(): void {
