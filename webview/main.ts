@@ -9,7 +9,7 @@ import {
   sanitizeLabState,
 } from "../src/shared/labState";
 import { MessageType, type ToWebview } from "../src/shared/protocol";
-import { recurrentKernelsAvailable } from "../src/core";
+import { mlpKernelsAvailable, recurrentKernelsAvailable } from "../src/core";
 import { applyThemeDefaults } from "./charts/chartSetup";
 import { h } from "./dom";
 import { t, wordProblems } from "./i18n";
@@ -170,7 +170,7 @@ function start(initial: LabState, intent: LabIntent): void {
     // After the first chart, so that it does not wait for the compile: whether the core's
     // WebAssembly kernels run under this page's CSP. Without them every number is the same,
     // only computed slower, so it is a warning in the log and a mark for the tests.
-    const kernels = recurrentKernelsAvailable();
+    const kernels = recurrentKernelsAvailable() && mlpKernelsAvailable();
     document.body.dataset.wasmKernels = kernels ? "on" : "off";
     if (!kernels) warn("WebAssembly kernels unavailable: the Lab computes with plain loops.");
   });
