@@ -10,14 +10,11 @@ import { createRng, gradientOfTrace, traceThroughTime } from "../../../src/core"
 import type { RecurrentKind, RecurrentTrace } from "../../../src/core";
 import { recurrentKernels } from "../../../src/core/kernels/recurrentKernels";
 import { setWasmKernels } from "../../../src/core/kernels/wasmKernels";
-import { dot, matVec } from "../../../src/core/recurrent/dot";
+import { matVec } from "../../../src/core/recurrent/dot";
+import { kernelMatVec } from "./kernelMatVec";
 import { compiledModuleText, kernelSources } from "../../../scripts/compile-kernels.mjs";
 
 after(() => setWasmKernels(true));
-
-const rng = createRng(11);
-const draw = (n: number, scale = 1) =>
-  Float64Array.from({ length: n }, () => (2 * rng.next() - 1) * scale);
 
 function assertSameBits(actual: Float64Array, expected: Float64Array, what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
@@ -26,30 +23,6 @@ function assertSameBits(actual: Float64Array, expected: Float64Array, what: stri
       assert.fail(`${what}: [${i}] is ${actual[i]}, the plain loop gives ${expected[i]}`);
     }
   }
-}
-
-/** matVec on copies of these arrays in the kernels' workspace; `out` as it comes out (from `start`). */
-function kernelMatVec(
-  w: Float64Array,
-  rows: number,
-  length: number,
-  v: Float64Array,
-  vOffset: number,
-  bias: Float64Array,
-  start: Float64Array,
-  outOffset: number,
-  add: boolean,
-): Float64Array {
-  const lengths = [w.length, v.length, bias.length, start.length];
-  return recurrentKernels.withWorkspace(lengths, ([ww, vv, bb, oo], kernels) => {
-    assert.ok(kernels, "the kernels run");
-    ww.set(w);
-    vv.set(v);
-    bb.set(bias);
-    oo.set(start);
-    matVec(ww, rows, length, vv, vOffset, bb, oo, outOffset, add);
-    return oo.slice();
-  });
 }
 
 describe("kernels: the compiled modules", () => {
@@ -68,31 +41,6 @@ describe("kernels: the compiled modules", () => {
   it("load and run here (Node has WebAssembly with SIMD), so the tests below compare two paths", () => {
     const ran = recurrentKernels.withWorkspace([4], (_, kernels) => kernels !== undefined);
     assert.equal(ran, true);
-  });
-});
-
-describe("kernels: matVec in the workspace", () => {
-  it("gives every row dot()'s number bit for bit, odd and even rows and lengths, with and without add", () => {
-    for (const rows of [1, 2, 3, 5, 8, 13, 256]) {
-      for (const length of [1, 2, 3, 4, 5, 7, 8, 17, 64, 65]) {
-        const w = draw(rows * length, 3);
-        const v = draw(length + 5, 3);
-        const bias = draw(rows);
-        const start = draw(rows + 3);
-        for (const add of [false, true]) {
-          const out = kernelMatVec(w, rows, length, v, 5, bias, start, 3, add);
-          for (let k = 0; k < rows; k++) {
-            const row = dot(w, k * length, v, 5, length) + bias[k];
-            const expected = add ? start[3 + k] + row : row;
-            assert.ok(
-              Object.is(out[3 + k], expected),
-              `rows ${rows}, length ${length}, add ${add}, row ${k}: ${out[3 + k]} vs ${expected}`,
-            );
-          }
-          assertSameBits(out.subarray(0, 3), start.subarray(0, 3), "before outOffset");
-        }
-      }
-    }
   });
 });
 
