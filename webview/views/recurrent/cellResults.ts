@@ -1,8 +1,9 @@
 // Each cell's forward pass and gradient through time, kept by what they depend on, so that a
 // control recomputes only what it changes: a forget-bias preset changes the LSTM's and the GRU's
-// weights but not the plain RNN's, so the RNN's gradient is reused; switching cells and back costs
-// nothing. The forward pass (trace) serves both the heatmaps and the backward pass, and the work
-// can be done a pass at a time (advance) so that a long computation is cut into tasks.
+// weights but not the plain RNN's, so the RNN's gradient is reused; switching back to a cell shown
+// before costs nothing (one whose gradient came from the worker costs its forward pass, once). The
+// forward pass (trace) serves both the heatmaps and the backward pass, and the work can be done a
+// pass at a time (advance) so that a long computation is cut into tasks.
 import type { RecurrentTrace } from "../../../src/core";
 import { gradientOfTrace } from "../../../src/core";
 import type { CellId } from "../../../src/shared/labState";
