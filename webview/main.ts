@@ -167,9 +167,12 @@ function start(initial: LabState, intent: LabIntent): void {
   // Chart.js draws synchronously with animation off; the next frame has it on screen.
   requestAnimationFrame(() => {
     document.body.dataset.ready = "true";
-    // After the first chart, so that it does not wait for the compile: whether the core's
-    // WebAssembly kernels run under this page's CSP. Without them every number is the same,
-    // only computed slower, so it is a warning in the log and a mark for the tests.
+  });
+  // When the page is idle, not in the way of the first chart or the first inputs (compiling both
+  // modules took ~4 ms, which a page showing only Activations would not otherwise spend): whether
+  // the core's WebAssembly kernels run under this page's CSP. Without them every number is the
+  // same, only computed slower, so it is a warning in the log and a mark for the tests.
+  requestIdleCallback(() => {
     const kernels = recurrentKernelsAvailable() && mlpKernelsAvailable();
     document.body.dataset.wasmKernels = kernels ? "on" : "off";
     if (!kernels) warn("WebAssembly kernels unavailable: the Lab computes with plain loops.");

@@ -196,11 +196,21 @@ export async function openLabPage(
   await page.waitForFunction("document.body.dataset.ready === 'true'");
   const refused = (await page.evaluate("__cspViolations")) as string[];
   if (refused.length > 0) throw new Error(`the Lab page's CSP refused: ${refused.join("; ")}`);
+  // A function, not a string: the page's CSP refuses the string form's evaluation while polling.
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { body: HTMLElementLike } }).document.body.dataset
+        .wasmKernels !== undefined,
+  );
   if ((await page.evaluate("document.body.dataset.wasmKernels")) !== "on") {
     throw new Error("the core's WebAssembly kernels did not run on the Lab page");
   }
   const firstChartMs = (await page.evaluate("__firstChartMs()")) as number;
   return { page, firstChartMs };
+}
+
+interface HTMLElementLike {
+  dataset: Record<string, string | undefined>;
 }
 
 /** Switches the page's theme the way VS Code does: new variables on <html>, new class on <body>. */

@@ -270,6 +270,8 @@ export async function computesLargeSizesInAWorker({ page }) {
  */
 export async function runsTheCoreKernelsUnderThePanelCsp({ page }) {
   const frame = labFrame(page);
+  // The page marks it when idle after its first chart.
+  await frame.locator("body[data-wasm-kernels]").waitFor({ state: "attached", timeout: 10_000 });
   const kernels = await frame.locator("body").getAttribute("data-wasm-kernels");
   assert.equal(kernels, "on", `the WebAssembly kernels are "${kernels}", expected "on"`);
   const csp = await frame
