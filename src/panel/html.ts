@@ -1,8 +1,10 @@
 // The Lab page's HTML: a strict Content-Security-Policy with a per-load nonce, and only the
 // extension's own dist/webview folder as a source of scripts, styles, images and the worker. The
-// page's words travel in it as data (a <script type="application/json">, which CSP does not run).
+// page's words and its start (state and intent) travel in it as data (<script type=
+// "application/json">, which CSP does not run).
 import * as vscode from "vscode";
 import { PAGE_WORDS_ELEMENT_ID, type PageWords, pageWordsScriptText } from "../shared/pageWords";
+import { LAB_START_ELEMENT_ID, type LabStart, labStartScriptText } from "../shared/protocol";
 import { labContentSecurityPolicy } from "./csp";
 
 export function createNonce(): string {
@@ -15,6 +17,7 @@ export function renderLabHtml(
   webview: vscode.Webview,
   webviewRoot: vscode.Uri,
   words: PageWords,
+  start: LabStart,
 ): string {
   const nonce = createNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, "main.js"));
@@ -32,6 +35,7 @@ export function renderLabHtml(
 <body>
   <div id="app" aria-live="polite"></div>
   <script type="application/json" id="${PAGE_WORDS_ELEMENT_ID}">${pageWordsScriptText(words)}</script>
+  <script type="application/json" id="${LAB_START_ELEMENT_ID}">${labStartScriptText(start)}</script>
   <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -20,7 +20,7 @@ export class LabPanel {
   private static current: LabPanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  /** An intent that arrived before the page said Ready; delivered with Init. */
+  /** An intent for the page that it has not had yet: written into its HTML, or sent on Ready. */
   private pendingIntent: LabIntent = {};
   /** True between the page's Ready and the moment it is hidden (its context is not retained). */
   private pageReady = false;
@@ -88,12 +88,14 @@ export class LabPanel {
   }
 
   /** Writes the page's HTML once its words are read (a few KB from dist/webview/i18n); <html lang>
-   * is the language of the words the page shows. */
+   * is the language of the words the page shows. The state and the intents so far go in with it. */
   private async render(): Promise<void> {
     const root = webviewRoot(this.extensionUri);
     const words = await readPageWords(root, vscode.env.language);
     if (this.disposed) return;
-    this.panel.webview.html = renderLabHtml(this.panel.webview, root, words);
+    const start = { state: this.initialState, intent: this.pendingIntent };
+    this.pendingIntent = {};
+    this.panel.webview.html = renderLabHtml(this.panel.webview, root, words, start);
   }
 
   /** Shows an intent: now if the page is listening, otherwise with the Init answer. */
@@ -112,17 +114,12 @@ export class LabPanel {
     const message = parsed.message;
     switch (message.type) {
       case MessageType.Ready: {
+        // The page started from its HTML (or, reloaded after being hidden, from its own saved
+        // state); what was asked of it since comes now.
         const intent = this.pendingIntent;
         this.pendingIntent = {};
         this.pageReady = true;
-        // The page prefers its own saved state (getState) when it has one; initialState is what the
-        // serializer restored, or the defaults for a new panel.
-        await this.post({
-          type: MessageType.Init,
-          state: this.initialState,
-          intent,
-          locale: vscode.env.language,
-        });
+        if (Object.keys(intent).length > 0) await this.post({ type: MessageType.Apply, intent });
         return;
       }
       case MessageType.Export: {

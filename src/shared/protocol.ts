@@ -1,8 +1,15 @@
-// Typed messages between the extension host and the Lab webview. Both sides import this file and
-// validate what they receive with the parse functions below: a message is data from another
-// process, never trusted by its type alone. Messages carry settings and intents, not arrays of
-// numbers — the page computes everything itself with src/core.
-import { type LabIntent, type LabState, sanitizeIntent, sanitizeLabState } from "./labState";
+// Typed messages between the extension host and the Lab webview, and the start the host writes into
+// the page's HTML. Both sides import this file and validate what they receive with the parse
+// functions below: a message is data from another process, never trusted by its type alone.
+// Messages carry settings and intents, not arrays of numbers — the page computes everything itself
+// with src/core.
+import {
+  type LabIntent,
+  type LabState,
+  defaultLabState,
+  sanitizeIntent,
+  sanitizeLabState,
+} from "./labState";
 import { isRecord } from "./guards";
 
 export const enum MessageType {
@@ -11,14 +18,13 @@ export const enum MessageType {
   Export = "export",
   Log = "log",
   // host → webview
-  Init = "init",
   Apply = "apply",
   ExportDone = "exportDone",
 }
 
 export type ExportFormat = "png" | "csv" | "py";
 
-/** The page has loaded and asks for its starting state (the webview starts the conversation). */
+/** The page has loaded and listens: intents that came after its HTML was written follow as Apply. */
 export interface ReadyRequest {
   type: MessageType.Ready;
 }
@@ -39,14 +45,6 @@ export interface LogMessage {
   message: string;
 }
 
-/** The answer to Ready: the state to show, and the UI language. */
-export interface InitMessage {
-  type: MessageType.Init;
-  state: LabState;
-  intent: LabIntent;
-  locale: string;
-}
-
 /** Show something new in a panel that is already open (a hover link, a CodeLens). */
 export interface ApplyMessage {
   type: MessageType.Apply;
@@ -62,7 +60,7 @@ export interface ExportDoneMessage {
 }
 
 export type FromWebview = ReadyRequest | ExportRequest | LogMessage;
-export type ToWebview = InitMessage | ApplyMessage | ExportDoneMessage;
+export type ToWebview = ApplyMessage | ExportDoneMessage;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -127,12 +125,6 @@ export function parseToWebview(data: unknown): Parsed<ToWebview> {
     return { ok: false, error: "message is not an object with a string `type`" };
   }
   switch (data.type) {
-    case MessageType.Init: {
-      const { state } = sanitizeLabState(data.state);
-      const { intent } = sanitizeIntent(data.intent ?? {});
-      const locale = typeof data.locale === "string" ? data.locale.slice(0, 20) : "en";
-      return { ok: true, message: { type: MessageType.Init, state, intent, locale } };
-    }
     case MessageType.Apply: {
       const { intent, problems } = sanitizeIntent(data.intent);
       if (Object.keys(intent).length === 0 && problems.length > 0) {
@@ -161,4 +153,56 @@ export function parseToWebview(data: unknown): Parsed<ToWebview> {
     default:
       return { ok: false, error: `unknown message type ${JSON.stringify(data.type).slice(0, 40)}` };
   }
+}
+
+/** The id of the <script type="application/json"> that holds the page's start (LabStart). */
+export const LAB_START_ELEMENT_ID = "sigmoid-lab-start";
+
+/**
+ * What a new page starts from: the state the host has (the defaults, or what the serializer
+ * restored) and the intent of the command that opened it. The host writes it into the page's HTML
+ * beside the words, so the page draws its first chart as soon as its script has run, instead of
+ * asking with Ready and waiting for an answer through the extension host (20–90 ms in code-server).
+ */
+export interface LabStart {
+  state: LabState;
+  intent: LabIntent;
+}
+
+/** `start` as the text of a <script type="application/json">: every `<` escaped, so nothing in it
+ * can end or change the element. */
+export function labStartScriptText(start: LabStart): string {
+  return JSON.stringify(start).replace(/</g, "\\u003c");
+}
+
+/**
+ * The start in the page's HTML (the text of its #sigmoid-lab-start element), validated like a
+ * message: a missing, malformed or out-of-range part falls back to the defaults, and `problems`
+ * names each one for the log.
+ */
+export function parseLabStart(text: string | null | undefined): {
+  start: LabStart;
+  problems: string[];
+} {
+  const defaults = (problem: string) => ({
+    start: { state: defaultLabState(), intent: {} },
+    problems: [`${problem}; starting from the defaults`],
+  });
+  if (text == null) return defaults(`the page has no #${LAB_START_ELEMENT_ID}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return defaults(`#${LAB_START_ELEMENT_ID} is not JSON (${String(error)})`);
+  }
+  if (!isRecord(data)) return defaults(`#${LAB_START_ELEMENT_ID} is not an object`);
+  const state = sanitizeLabState(data.state);
+  const intent = sanitizeIntent(data.intent ?? {});
+  return {
+    start: { state: state.state, intent: intent.intent },
+    problems: [
+      ...state.problems.map((problem) => `start state: ${problem}`),
+      ...intent.problems.map((problem) => `start intent: ${problem}`),
+    ],
+  };
 }

@@ -1,12 +1,14 @@
 // The built Lab page (dist/webview/main.js + main.css) in Debian's Chromium, outside VS Code: a
 // page with the --vscode-* variables of a light, dark or high-contrast theme and a small
-// acquireVsCodeApi stand-in playing the host's part (it answers Ready with Init and keeps
-// setState). Used by the panel benchmark; the e2e tests drive the real thing in code-server.
+// acquireVsCodeApi stand-in playing the host's part (it keeps setState; the start is in the HTML,
+// as the host writes it). Used by the panel benchmark; the e2e tests drive the real thing in code-server.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { PAGE_WORDS_ELEMENT_ID, pageWordsScriptText } from "../../src/shared/pageWords";
 import { labContentSecurityPolicy } from "../../src/panel/csp";
+import { LAB_START_ELEMENT_ID, labStartScriptText } from "../../src/shared/protocol";
+import { sanitizeIntent, sanitizeLabState } from "../../src/shared/labState";
 
 export type ThemeKind = "light" | "dark" | "high-contrast";
 
@@ -106,18 +108,12 @@ export const THEMES: Record<ThemeKind, { bodyClass: string; vars: Record<string,
 };
 
 /** The host side: what VS Code's webview API does for the page, and no more. */
-function hostStandIn(kind: ThemeKind, state: unknown, intent: unknown): string {
+function hostStandIn(kind: ThemeKind): string {
   return `
 __switchTheme(${JSON.stringify(THEMES[kind].vars)}, ${JSON.stringify(THEMES[kind].bodyClass)});
-window.__lab = { posted: [], state: ${JSON.stringify(state ?? null)} };
+window.__lab = { posted: [] };
 window.acquireVsCodeApi = () => ({
-  postMessage(message) {
-    window.__lab.posted.push(message);
-    if (message && message.type === "ready") {
-      setTimeout(() => window.postMessage({ type: "init", state: window.__lab.state ?? undefined,
-        intent: ${JSON.stringify(intent ?? {})}, locale: "en" }, "*"), 0);
-    }
-  },
+  postMessage(message) { window.__lab.posted.push(message); },
   getState() { return window.__lab.saved; },
   setState(value) { window.__lab.saved = value; },
 });`;
@@ -168,6 +164,11 @@ export async function openLabPage(
   // The panel's own CSP (src/panel/csp.ts), with this page's origin as the extension's.
   const nonce = "bench";
   const csp = labContentSecurityPolicy(ORIGIN, nonce);
+  // The start the host writes into the HTML (src/panel/labPanel.ts): a saved state, an intent.
+  const start = {
+    state: sanitizeLabState(options.state).state,
+    intent: sanitizeIntent(options.intent ?? {}).intent,
+  };
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -175,7 +176,8 @@ export async function openLabPage(
 <body class="${THEMES[kind].bodyClass}">
   <div id="app" aria-live="polite"></div>
   <script type="application/json" id="${PAGE_WORDS_ELEMENT_ID}">${words}</script>
-  <script nonce="${nonce}">${hostStandIn(kind, options.state, options.intent)}</script>
+  <script type="application/json" id="${LAB_START_ELEMENT_ID}">${labStartScriptText(start)}</script>
+  <script nonce="${nonce}">${hostStandIn(kind)}</script>
   <script nonce="${nonce}" src="${ORIGIN}/main.js"></script>
 </body>
 </html>`;

@@ -100,6 +100,7 @@ export function opensFromThePalette(view, closeFirst = false) {
       .evaluate(() => ({
         origin: performance.timeOrigin,
         chart: performance.getEntriesByName("lab:first-chart")[0]?.startTime,
+        start: performance.getEntriesByName("lab:start")[0]?.startTime,
         script: performance
           .getEntriesByType("resource")
           .find((entry) => entry.name.endsWith("/main.js"))?.responseEnd,
@@ -107,7 +108,7 @@ export function opensFromThePalette(view, closeFirst = false) {
     const own =
       page0.chart === undefined || page0.origin < started
         ? ""
-        : `, ${Math.round(page0.chart)} ms of it the page's own (from its navigation, ${Math.round(page0.origin - started)} ms after the command; main.js loaded at ${Math.round(page0.script ?? NaN)} ms)`;
+        : `, ${Math.round(page0.chart)} ms of it the page's own (from its navigation, ${Math.round(page0.origin - started)} ms after the command; main.js loaded at ${Math.round(page0.script ?? NaN)} ms, run by ${Math.round(page0.start ?? NaN)} ms)`;
     const drawn = [];
     for (const chart of view.charts) drawn.push((await assertDrawn(page, chart)).painted);
     return `chart in ${firstChartMs} ms after the command${own}; ${drawn.join(" + ")} pixels painted`;
