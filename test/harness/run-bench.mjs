@@ -1,4 +1,4 @@
-// `npm run bench`: every test/bench/*.bench.ts, one after another (never in parallel: they time
+// `npm run bench`: every test/bench/*.bench.ts and *.bench.mjs, one after another (never in parallel: they time
 // things). Arguments filter by file name, e.g. `npm run bench -- lstm`.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -9,7 +9,7 @@ const benchDir = path.join(repoRoot, "test", "bench");
 const filters = process.argv.slice(2);
 const files = fs
   .readdirSync(benchDir)
-  .filter((name) => name.endsWith(".bench.ts"))
+  .filter((name) => name.endsWith(".bench.ts") || name.endsWith(".bench.mjs"))
   .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
   .sort();
 if (files.length === 0) {
