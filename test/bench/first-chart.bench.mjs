@@ -94,38 +94,27 @@ async function main() {
       `\nTime from the command to the first chart in code-server (ms; ${ROUNDS} panels per view, each made anew)`,
     );
     console.log(
-      "| view | p50 | p95 | VS Code's share p50 | the page's own p50 | page script ran by p50 | budget | ok |",
+      "| view | p50 | p95 | VS Code's share p50 | the page's own p50 | its script run by p50 | its first render p50 | budget | ok |",
     );
-    console.log("|---|---:|---:|---:|---:|---:|---|---|");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---|---|");
     let failed = 0;
     for (const [id, times] of rows) {
+      const p50 = (pick) => ms(percentile(times.map(pick), 50));
       const p95 = percentile(
         times.map((t) => t.total),
         95,
       );
       if (p95 >= BUDGET_MS) failed++;
+      const cells = [
+        p50((t) => t.total),
+        ms(p95),
+        p50((t) => t.vscode),
+        p50((t) => t.page),
+        p50((t) => t.start),
+        p50((t) => t.page - t.start),
+      ];
       console.log(
-        `| ${id} | ${ms(
-          percentile(
-            times.map((t) => t.total),
-            50,
-          ),
-        )} | ${ms(p95)} | ${ms(
-          percentile(
-            times.map((t) => t.vscode),
-            50,
-          ),
-        )} | ${ms(
-          percentile(
-            times.map((t) => t.page),
-            50,
-          ),
-        )} | ${ms(
-          percentile(
-            times.map((t) => t.start),
-            50,
-          ),
-        )} | < ${BUDGET_MS} | ${p95 < BUDGET_MS ? "yes" : "NO"} |`,
+        `| ${id} | ${cells.join(" | ")} | < ${BUDGET_MS} | ${p95 < BUDGET_MS ? "yes" : "NO"} |`,
       );
     }
     console.log(
