@@ -24,6 +24,7 @@ import { loadPythonParser } from "../../src/analysis/parser";
 import { useNodeWasm } from "../unit/analysis/nodeWasm";
 import { TARGET_LINES, benchInputs } from "./analysisInputs";
 import { printEnvironment } from "./interleave";
+import { percentile } from "./percentile.mjs";
 
 const BUDGET_MS = 50;
 const ROUNDS = 30;
@@ -40,11 +41,6 @@ async function cpuMsAsync(run: () => Promise<unknown>): Promise<number> {
   await run();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The source with one character typed at the start of its middle line. */

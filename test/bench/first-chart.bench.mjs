@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { launchChromium, openWorkbench } from "../harness/browser.mjs";
 import { assertBuilt, log, repoRoot, startCodeServer } from "../harness/code-server.mjs";
 import { labFrame, runCommand } from "../e2e/workbench.mjs";
+import { percentile } from "./percentile.mjs";
 
 const VIEWS = [
   { id: "activations", command: "Sigmoid Lab: Open Activations" },
@@ -60,11 +61,6 @@ async function openAndTime(page, view) {
     page: marks.chart,
     start: marks.start,
   };
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function main() {

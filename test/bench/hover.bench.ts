@@ -13,6 +13,7 @@ import { describeHover } from "../../src/hover/describe";
 import { renderHover } from "../../src/hover/render";
 import type { HoverWords } from "../../src/hover/catalog";
 import { measureInterleaved, medianRatio, printEnvironment, printRatioTable } from "./interleave";
+import { percentile } from "./percentile.mjs";
 
 const DIGITS = 6;
 const IMAGE = "data:image/svg+xml;base64,AA==";
@@ -33,10 +34,6 @@ function wordColumns(line: string): number[] {
     if (isWord && (k === 0 || !/[\w]/.test(line[k - 1]))) columns.push(k);
   }
   return columns;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 interface Row {
@@ -70,14 +67,13 @@ function timeHovers(
       }
     }
   }
-  times.sort((a, b) => a - b);
   return {
     name,
     calls: times.length,
     hits: hits / passes,
     p50: percentile(times, 50),
     p99: percentile(times, 99),
-    max: times[times.length - 1],
+    max: Math.max(...times),
     budgetMs,
   };
 }

@@ -10,6 +10,7 @@
 import type { Page } from "playwright-core";
 import { printEnvironment } from "./interleave";
 import { launchChromium, openLabPage } from "./panelPage";
+import { percentile } from "./percentile.mjs";
 
 interface Case {
   view: "activations" | "vanishing" | "softmax";
@@ -160,11 +161,6 @@ interface PageProbe {
     values: readonly number[],
     view: string,
   ): Promise<{ complete: number[]; first: number[] }>;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,2 @@
+// Types of percentile.mjs, for the TypeScript benchmarks.
+export function percentile(values: readonly number[], p: number): number;
