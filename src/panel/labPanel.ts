@@ -11,7 +11,7 @@ import {
 import { type ToWebview, MessageType, parseFromWebview } from "../shared/protocol";
 import { log } from "../log";
 import { renderLabHtml } from "./html";
-import { readPageWords } from "./pageWords";
+import { pageWords } from "./pageWords";
 import { saveExport } from "./export";
 
 export const LAB_VIEW_TYPE = "sigmoidLab.lab";
@@ -91,7 +91,7 @@ export class LabPanel {
    * is the language of the words the page shows. The state and the intents so far go in with it. */
   private async render(): Promise<void> {
     const root = webviewRoot(this.extensionUri);
-    const words = await readPageWords(root, vscode.env.language);
+    const words = await pageWords(root, vscode.env.language);
     if (this.disposed) return;
     const start = { state: this.initialState, intent: this.pendingIntent };
     this.pendingIntent = {};

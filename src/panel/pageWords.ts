@@ -5,8 +5,22 @@ import * as vscode from "vscode";
 import { type Checked, type PageWords, checkMessages, translatedWords } from "../shared/pageWords";
 import { log } from "../log";
 
+/**
+ * The words for `locale`, read once per extension host and kept. A read goes through the
+ * workbench's file service: in code-server a round trip from the extension host through the
+ * browser to the server and back, 100–180 ms measured, and the panel's HTML waits for it. The
+ * tables change only with the extension, which restarts the extension host.
+ */
+export function pageWords(webviewRoot: vscode.Uri, locale: string): Promise<PageWords> {
+  const key = `${webviewRoot.toString()} ${locale}`;
+  let words = wordsRead.get(key);
+  if (!words) wordsRead.set(key, (words = readPageWords(webviewRoot, locale)));
+  return words;
+}
+const wordsRead = new Map<string, Promise<PageWords>>();
+
 /** The words for `locale` ("ko", "ko-KR", "en-US"); English for a language with no table. */
-export async function readPageWords(webviewRoot: vscode.Uri, locale: string): Promise<PageWords> {
+async function readPageWords(webviewRoot: vscode.Uri, locale: string): Promise<PageWords> {
   const read = await readTable(webviewRoot, "en");
   const english = read?.ok ? checkMessages(read.value, "i18n/en.json") : read;
   if (!english?.ok) {
