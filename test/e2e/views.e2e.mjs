@@ -115,6 +115,47 @@ export function opensFromThePalette(view, closeFirst = false) {
   });
 }
 
+/** σ(1.5) = 1 / (1 + e^−1.5) = 0.8175744761936437 (closed form), as the probe readout writes it. */
+const SIGMA_1_5 = "σ = 0.817574";
+
+/**
+ * A panel hidden behind another editor loses its page (its context is not retained) and VS Code
+ * loads it again when it is shown. The page must come back from its own saved state, not from the
+ * start the host wrote into its HTML (which would undo every change), and an intent sent while it
+ * was hidden must arrive once it is shown: here the probe moved to 1.5, the panel hidden, then
+ * "Open Vanishing Gradients" shows it on that tab with the probe still at 1.5.
+ */
+export async function keepsItsStateAndTakesIntentsWhileHidden({ page }) {
+  const frame = labFrame(page);
+  await frame.locator("#tab-activations").click();
+  await frame.locator("#probe-x").fill("1.5");
+  await frame.locator("#probe-x").press("Enter");
+  await expectText(frame.locator("#probe-readout"), SIGMA_1_5, "#probe-readout");
+  // An untitled editor in the Lab's group hides the Lab's tab.
+  await runCommand(page, "File: New Untitled Text File");
+  await page
+    .locator("iframe.webview")
+    .first()
+    .waitFor({ state: "hidden", timeout: 10_000 })
+    .catch(() => {
+      throw new Error("a new editor in the Lab's group did not hide the Lab panel");
+    });
+  await runCommand(page, "Sigmoid Lab: Open Vanishing Gradients");
+  await waitForLabReady(page);
+  await frame
+    .locator("#tab-vanishing[aria-selected=true]")
+    .waitFor({ state: "attached", timeout: 10_000 })
+    .catch(() => {
+      throw new Error("the intent sent while the panel was hidden did not select Vanishing");
+    });
+  await frame.locator("#tab-activations").click();
+  await expectText(
+    frame.locator("#probe-readout"),
+    SIGMA_1_5,
+    "#probe-readout after hide and show",
+  );
+}
+
 export async function probeReadsSigmaOf2point5({ page }) {
   const frame = labFrame(page);
   await frame.locator("#probe-x").fill("2.5");

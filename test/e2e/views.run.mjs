@@ -30,6 +30,7 @@ export function viewTests() {
     views.screenshotsOfEveryView("light", screenshotDir),
     views.restoresEveryViewAfterAReload,
     views.opensFromThePalette(views.VIEWS[0], true),
+    views.keepsItsStateAndTakesIntentsWhileHidden,
     ...THEMES.flatMap((theme) => [
       views.recoloursFor(theme),
       views.screenshotsOfEveryView(theme.kind, screenshotDir),
