@@ -7,7 +7,9 @@
 // redraw, the heatmaps, is reported beside the finished one.
 // Changes are spaced two frames apart, as a dragged slider delivers them.
 // Budgets (issue 6): p95 < 16 ms at T = 100, H = 16; < 50 ms at T = 500, H = 64.
-// Run: node --import tsx test/bench/recurrent-panel.bench.ts
+// Run: node --import tsx test/bench/recurrent-panel.bench.ts (RECURRENT_BENCH_GREP=<text> for the
+// rows whose control or size contains it, e.g. "hidden" or "H=64"; it skips the Node arithmetic and
+// the first-chart loads)
 import * as os from "node:os";
 import type { Page } from "playwright-core";
 import { measureInterleaved, median, medianRatio, printEnvironment } from "./interleave";
@@ -197,18 +199,21 @@ function computeShare(): void {
 
 async function main(): Promise<void> {
   printEnvironment();
-  computeShare();
+  const grep = process.env.RECURRENT_BENCH_GREP;
+  if (!grep) computeShare();
   const browser = await launchChromium();
   console.log(`Chromium ${browser.version()}, viewport 1280×900, bundle dist/webview/main.js`);
   const rows: string[] = [];
   try {
     const times: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < (grep ? 0 : 10); i++) {
       const { page, firstChartMs } = await openLabPage(browser, { intent: { view: "recurrent" } });
       times.push(firstChartMs);
       await page.close();
     }
-    for (const c of CASES) {
+    const rowSize = (c: Case) =>
+      c.size === "default" ? "T=100, H=16" : `T=500, H=64, I=${c.state.inputSize}`;
+    for (const c of CASES.filter((c) => !grep || `${c.name} ${rowSize(c)}`.includes(grep))) {
       const { page } = await openLabPage(browser, {
         state: { version: 1, view: "recurrent", recurrent: c.state },
       });
@@ -217,7 +222,7 @@ async function main(): Promise<void> {
       const { complete, first } = await measure(page, c, changes);
       const budget = c.size === "default" ? 16 : 50;
       const p95 = percentile(complete, 95);
-      const size = c.size === "default" ? "T=100, H=16" : `T=500, H=64, I=${c.state.inputSize}`;
+      const size = rowSize(c);
       rows.push(
         `| ${c.name} | ${size} | ${changes} | ${percentile(first, 50).toFixed(1)} / ${percentile(first, 95).toFixed(1)} | ${percentile(complete, 50).toFixed(1)} | ${p95.toFixed(1)} | ${percentile(complete, 100).toFixed(1)} | < ${budget} | ${p95 < budget ? "yes" : "NO"} |`,
       );
@@ -225,9 +230,11 @@ async function main(): Promise<void> {
       await page.close();
     }
     console.log("\nLSTM & GRU: time from navigation to the first chart (ms, 10 loads)");
-    console.log(
-      `p50 ${percentile(times, 50).toFixed(0)}, p95 ${percentile(times, 95).toFixed(0)} (budget < 500)`,
-    );
+    if (times.length > 0) {
+      console.log(
+        `p50 ${percentile(times, 50).toFixed(0)}, p95 ${percentile(times, 95).toFixed(0)} (budget < 500)`,
+      );
+    }
     console.log("\nLSTM & GRU: input event → redraw (ms)");
     console.log(
       "| control | size | changes | first redraw p50 / p95 | finished p50 | finished p95 | max | budget (p95) | ok |",
