@@ -97,7 +97,13 @@ export class Heatmap {
    * the drawing).
    */
   readonly #bitmap = document.createElement("canvas");
+  /**
+   * The bitmap's pixels as written, as big as the bitmap: a map of T × H fills its top-left
+   * corner, row after row of the image's width, and only that corner is put into the bitmap. A new
+   * size then allocates nothing (an ImageData per change of T or H is garbage for the collector).
+   */
   #image: ImageData | undefined;
+  #pixels = new Uint32Array(0);
   /** What the map canvas was drawn for; cleared by new data. */
   #baseKey = "";
   /**
@@ -185,11 +191,13 @@ export class Heatmap {
       this.#bitmap.height = Math.max(units, this.#bitmap.height);
     }
     const context = this.#bitmap.getContext("2d")!;
-    if (this.#image?.width !== steps || this.#image.height !== units) {
-      this.#image = context.createImageData(steps, units);
+    if (this.#image?.width !== this.#bitmap.width || this.#image.height !== this.#bitmap.height) {
+      this.#image = context.createImageData(this.#bitmap.width, this.#bitmap.height);
+      this.#pixels = new Uint32Array(this.#image.data.buffer);
     }
     const image = this.#image;
-    const pixels = new Uint32Array(image.data.buffer);
+    const pixels = this.#pixels;
+    const stride = image.width;
     const table = scale.kind === "diverging" ? colours.diverging : colours.sequential;
     const max = scale.max > 0 ? scale.max : 1;
     // Sequential: 0 … max → 0 … 255; diverging: −max … max → 0 … 255.
@@ -199,13 +207,13 @@ export class Heatmap {
     // following the values); NaN is left transparent.
     const last = LUT_SIZE - 1;
     for (let u = 0; u < units; u++) {
-      const row = u * steps;
+      const row = u * stride;
       for (let t = 0; t < steps; t++) {
         const k = Math.round((values[start + t * rowStride + u] + offset) * slope);
         pixels[row + t] = k > 0 ? (k < last ? table[k] : table[last]) : k === k ? table[0] : 0;
       }
     }
-    context.putImageData(image, 0, 0);
+    context.putImageData(image, 0, 0, 0, 0, steps, units);
     this.#baseKey = "";
   }
 
