@@ -922,14 +922,15 @@ export class RecurrentView implements LabView {
   #writeStateDictStatus(r: Recurrent, usingOwn: boolean): void {
     const loaded = r.loaded;
     if (!loaded) {
-      this.#stateDictStatus.textContent = t("recurrent.stateDict.none");
+      setText(this.#stateDictStatus, t("recurrent.stateDict.none"));
       return;
     }
     const kept =
       loaded.json !== undefined
         ? t("recurrent.stateDict.kept")
         : t("recurrent.stateDict.notKept", MAX_SAVED_STATE_DICT_CHARS / 1024);
-    this.#stateDictStatus.textContent =
+    setText(
+      this.#stateDictStatus,
       t(
         "recurrent.stateDict.loaded",
         loaded.name,
@@ -938,7 +939,8 @@ export class RecurrentView implements LabView {
         loaded.inputSize,
         (loaded.chars / 1024).toFixed(1),
         kept,
-      ) + (usingOwn ? t("recurrent.stateDict.inUse") : t("recurrent.stateDict.choose"));
+      ) + (usingOwn ? t("recurrent.stateDict.inUse") : t("recurrent.stateDict.choose")),
+    );
   }
 
   // --- gradient through time ------------------------------------------------------------------
@@ -1125,8 +1127,9 @@ export class RecurrentView implements LabView {
         axes.y!.min = Math.floor(Math.max(low, high - 300));
         axes.y!.max = Math.ceil(high) + (Math.ceil(high) === high ? 1 : 0);
       }
-      this.#progress.textContent = "";
-      this.#writeGradientWords(p, series);
+      // The words of the chart's numbers, unless the line below says that the rest is computing.
+      if (complete) setText(this.#progress, this.#writeGradientWords(p, series));
+      else this.#writeGradientWords(p, series);
       this.#writeGradientTable();
       this.#chart.update("none");
       this.#chartKey = gradientsKey(p);
@@ -1137,10 +1140,9 @@ export class RecurrentView implements LabView {
     if (complete) this.#gradientFigure.removeAttribute("aria-busy");
     else {
       this.#gradientFigure.setAttribute("aria-busy", "true");
-      this.#progress.textContent = t(
-        "recurrent.gradient.computing",
-        series.filter((s) => s.values).length,
-        3,
+      setText(
+        this.#progress,
+        t("recurrent.gradient.computing", series.filter((s) => s.values).length, 3),
       );
     }
     this.#drawCursorLine(cursor);
@@ -1188,7 +1190,8 @@ export class RecurrentView implements LabView {
     this.#cursorDrawn = { x: x - 64, w: 128 };
   }
 
-  #writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): void {
+  /** Describes the chart for screen readers; returns the same numbers as a line for everyone. */
+  #writeGradientWords(p: Prepared, series: { kind: CellId; values?: Float64Array }[]): string {
     const steps = p.inputs.steps;
     const parts = series
       .filter((s) => s.values)
@@ -1196,11 +1199,12 @@ export class RecurrentView implements LabView {
         const ratio = values![0] / values![steps - 1];
         return `${CELL_LABELS[kind]} ${Number.isFinite(ratio) ? sci(ratio) : "—"}`;
       });
-    this.#gradientFigure.setAttribute(
+    setAttribute(
+      this.#gradientFigure,
       "aria-description",
       t("recurrent.gradient.description", parts.join(", ")),
     );
-    this.#progress.textContent ||= `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
+    return `‖∂(Σ h_T)/∂x_0‖ ÷ ‖∂(Σ h_T)/∂x_{T−1}‖: ${parts.join("; ")}.`;
   }
 
   // --- tables (filled when open: up to 500 rows × 64 columns) ----------------------------------
@@ -1249,7 +1253,7 @@ export class RecurrentView implements LabView {
   }
 
   showNote(note: string | undefined): void {
-    this.#note.textContent = note === undefined ? "" : localNote(note);
+    setText(this.#note, note === undefined ? "" : localNote(note));
   }
 
   applyTheme(theme: ThemeColors): void {
@@ -1319,6 +1323,19 @@ export class RecurrentView implements LabView {
       }),
     };
   }
+}
+
+/**
+ * Writes an element's text only when it changes: every write replaces its text node, and the
+ * style recalculation that follows is forced by the next canvas that sets a font in the same task.
+ */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Writes an attribute only when it changes (see setText). */
+function setAttribute(element: HTMLElement, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /** What the gradient chart shows: the three cells' keys, whichever cell is chosen. */
