@@ -18,6 +18,7 @@ import { CellResults } from "../../webview/views/recurrent/cellResults";
 import { forwardWork, runOfTrace, traceOf } from "../../webview/views/recurrent/simulation";
 import { weightsFor } from "../../webview/views/recurrent/weights";
 import { launchChromium, openLabPage } from "./panelPage";
+import { percentile } from "./percentile.mjs";
 
 interface Case {
   name: string;
@@ -134,11 +135,6 @@ interface PageProbe {
     values: readonly (number | string)[],
     view: string,
   ): Promise<{ complete: number[]; first: number[] }>;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /**
