@@ -21,12 +21,14 @@ export const FIRST_SLICE_FINISH_MS = 6;
 /** While a long computation runs, its chart shows the progress at most this often. */
 export const PARTIAL_CHART_MS = 100;
 /**
- * A partial chart only when the rest will take longer than this (the 50 ms budget at the largest
- * sizes): a sooner finished chart is worth more than a partial one, which delays it by a frame's
- * work — ~14 ms at 200 layers × 36 in traces (Chart.js update ~8, layout and paint ~2, waiting
- * for the compositor's commit ~4).
+ * A partial chart only when the rest will take longer than this. A whole chart within ~100 ms of
+ * the input reads as an immediate answer (the control itself shows its new value at once), and a
+ * partial one delays it by a frame's work — ~14 ms at 200 layers × 36 in traces (Chart.js update
+ * ~8, layout and paint ~2, waiting for the compositor's commit ~4). At 50 ms, a largest-size seed
+ * change slowed by the other core's load drew a partial chart in its first slice and finished
+ * later for it (first partial p95 39 ms, finished p95 59 ms).
  */
-export const PARTIAL_WORTH_MS = 50;
+export const PARTIAL_WORTH_MS = 100;
 
 export interface SlicedJob {
   /** False once newer input superseded this job: it stops without drawing. */
