@@ -98,7 +98,7 @@ export class LabPanel {
     this.panel.webview.html = renderLabHtml(this.panel.webview, root, words, start);
   }
 
-  /** Shows an intent: now if the page is listening, otherwise with the Init answer. */
+  /** Shows an intent: now if the page is listening, otherwise when it says Ready. */
   show(intent: LabIntent): void {
     if (Object.keys(intent).length === 0) return;
     if (this.pageReady) void this.post({ type: MessageType.Apply, intent });
